@@ -1,0 +1,15 @@
+/** Jest runs unit, integration (real SQLite files / real PostgreSQL) and e2e specs; tsc type-checks separately. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
+  testRegex: '.*\\.(unit|int|e2e)\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
+    '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  },
+  testTimeout: 120000,
+  globalSetup: "<rootDir>/test/support/jest-global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/jest-global-teardown.ts",
+  maxWorkers: 2,
+};

@@ -1,0 +1,85 @@
+import type { AppendResult } from '../port/types';
+import type { AppendOutcome } from './plan-batch';
+import type { PreparedAppend } from './prepare-append';
+
+interface Waiting {
+  readonly append: PreparedAppend;
+  resolve(result: AppendResult): void;
+  reject(error: Error): void;
+}
+
+/** Commits one batch of appends in one durable transaction and says what became of each. */
+export type CommitBatch = (appends: readonly PreparedAppend[]) => AppendOutcome[] | Promise<AppendOutcome[]>;
+
+/**
+ * Group commit: appends that arrive while a commit is being prepared or is in flight share the
+ * next transaction, so N concurrent callers pay for one fsync instead of N. Each caller still gets
+ * its own outcome: one append's wrong revision does not fail the others in its batch.
+ */
+export class GroupCommitQueue {
+  private waiting: Waiting[] = [];
+  private scheduled = false;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly commitBatch: CommitBatch,
+    private readonly maxEventsPerCommit = 20_000,
+  ) {}
+
+  enqueue(append: PreparedAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.waiting.push({ append, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once everything enqueued so far has been committed or rejected. */
+  async drain(): Promise<void> {
+    while (this.inFlight !== undefined || this.waiting.length > 0 || this.scheduled) {
+      await (this.inFlight ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight !== undefined) return;
+    this.scheduled = true;
+    // setImmediate lets every caller that is ready in this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.inFlight = this.flush().finally(() => {
+        this.inFlight = undefined;
+        if (this.waiting.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private takeBatch(): Waiting[] {
+    let events = 0;
+    let count = 0;
+    for (const entry of this.waiting) {
+      if (count > 0 && events + entry.append.events.length > this.maxEventsPerCommit) break;
+      events += entry.append.events.length;
+      count += 1;
+    }
+    return this.waiting.splice(0, count);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.takeBatch();
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = await this.commitBatch(batch.map((entry) => entry.append));
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const entry of batch) entry.reject(failure);
+      return;
+    }
+    batch.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      if (outcome === undefined) entry.reject(new Error('group commit returned no outcome'));
+      else if (outcome.ok) entry.resolve(outcome.result);
+      else entry.reject(outcome.error);
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import type { ChainBreak } from '../port/errors';
+import type { EventStoreAdapter } from '../port/event-store-adapter';
+import type { StoredEvent, StreamHead } from '../port/types';
+import { ANCHOR_EVENT_TYPE, ANCHOR_STREAM, rootOfHeads } from './anchors';
+import { computeEventHash, GENESIS_HASH } from './event-hash';
+
+export type VerifyReport =
+  | {
+      readonly ok: true;
+      readonly eventsChecked: number;
+      readonly streamsChecked: number;
+      readonly anchorsChecked: number;
+    }
+  | {
+      readonly ok: false;
+      readonly eventsChecked: number;
+      readonly firstBreak: ChainBreak;
+    };
+
+interface ChainTip {
+  readonly revision: number;
+  readonly hash: string;
+  readonly position: number;
+}
+
+const EVERYTHING = { direction: 'forwards', maxCount: Number.MAX_SAFE_INTEGER } as const;
+
+export function chainBreak(
+  event: Pick<StoredEvent, 'stream' | 'revision' | 'position' | 'id'>,
+  reason: ChainBreak['reason'],
+  expected: string,
+  found: string,
+): ChainBreak {
+  return { stream: event.stream, revision: event.revision, position: event.position, eventId: event.id, reason, expected, found };
+}
+
+function readPrevHash(event: StoredEvent): string | undefined {
+  try {
+    const metadata = JSON.parse(event.metadata) as { prevHash?: unknown };
+    return typeof metadata.prevHash === 'string' ? metadata.prevHash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks one event against the tip of its stream's chain; returns the break, if any. */
+export function checkLink(event: StoredEvent, tip: ChainTip | undefined): ChainBreak | undefined {
+  const expectedRevision = tip === undefined ? 0 : tip.revision + 1;
+  if (event.revision !== expectedRevision) {
+    return chainBreak(event, 'revision_gap', `revision ${expectedRevision}`, `revision ${event.revision}`);
+  }
+  const prevHash = readPrevHash(event);
+  if (prevHash === undefined) return chainBreak(event, 'malformed', 'metadata with prevHash', event.metadata.slice(0, 80));
+  const expectedPrev = tip === undefined ? GENESIS_HASH : tip.hash;
+  if (prevHash !== expectedPrev) return chainBreak(event, 'prev_hash_mismatch', expectedPrev, prevHash);
+  const recomputed = computeEventHash(event);
+  if (recomputed !== event.hash) return chainBreak(event, 'hash_mismatch', recomputed, event.hash);
+  return undefined;
+}
+
+function headBreak(stream: string, tip: ChainTip | undefined, recorded: StreamHead | undefined): ChainBreak {
+  return {
+    stream,
+    revision: tip?.revision ?? recorded?.revision ?? -1,
+    position: tip?.position ?? recorded?.position ?? -1,
+    eventId: '',
+    reason: 'head_mismatch',
+    expected: recorded === undefined ? 'no recorded head' : `head ${recorded.revision} ${recorded.hash}`,
+    found: tip === undefined ? 'no events' : `chain ends at ${tip.revision} ${tip.hash}`,
+  };
+}
+
+export async function verifyStream(adapter: EventStoreAdapter, stream: string): Promise<VerifyReport> {
+  let tip: ChainTip | undefined;
+  let eventsChecked = 0;
+  for await (const event of adapter.readStreamStored(stream, { fromRevision: 0, ...EVERYTHING })) {
+    const broken = checkLink(event, tip);
+    if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
+    tip = { revision: event.revision, hash: event.hash, position: event.position };
+    eventsChecked += 1;
+  }
+  const recorded = await adapter.streamHead(stream);
+  if (recorded?.revision !== tip?.revision || recorded?.hash !== tip?.hash) {
+    return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, recorded) };
+  }
+  return { ok: true, eventsChecked, streamsChecked: tip === undefined ? 0 : 1, anchorsChecked: 0 };
+}
+
+interface PendingAnchor {
+  readonly anchoredPosition: number;
+  readonly root: string;
+  readonly event: StoredEvent;
+}
+
+async function readAnchors(adapter: EventStoreAdapter): Promise<PendingAnchor[]> {
+  const anchors: PendingAnchor[] = [];
+  for await (const event of adapter.readStreamStored(ANCHOR_STREAM, { fromRevision: 0, ...EVERYTHING })) {
+    if (event.type !== ANCHOR_EVENT_TYPE) continue;
+    const data = JSON.parse(event.data) as { anchoredPosition: number; root: string };
+    anchors.push({ anchoredPosition: data.anchoredPosition, root: data.root, event });
+  }
+  return anchors.sort((a, b) => a.anchoredPosition - b.anchoredPosition);
+}
+
+/**
+ * One pass over the whole log: positions without gaps (where the adapter promises it), every
+ * stream's revisions, prevHash links and hashes, every anchor's Merkle root at its position,
+ * and finally every recorded stream head against the chain that was actually found.
+ */
+export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyReport> {
+  const anchors = await readAnchors(adapter);
+  const tips = new Map<string, ChainTip & { stream: string }>();
+  let eventsChecked = 0;
+  let anchorsChecked = 0;
+  let lastPosition = 0;
+
+  const checkAnchorsUpTo = (position: number): ChainBreak | undefined => {
+    for (let next = anchors[anchorsChecked]; next !== undefined && next.anchoredPosition <= position; next = anchors[anchorsChecked]) {
+      const { root } = rootOfHeads(tips.values());
+      if (root !== next.root) return chainBreak(next.event, 'anchor_mismatch', next.root, root);
+      anchorsChecked += 1;
+    }
+    return undefined;
+  };
+
+  for await (const event of adapter.readAllStored({ fromPosition: 1, filter: undefined, ...EVERYTHING })) {
+    const anchorBreak = checkAnchorsUpTo(event.position - 1);
+    if (anchorBreak !== undefined) return { ok: false, eventsChecked, firstBreak: anchorBreak };
+    if (adapter.gapFreePositions && event.position !== lastPosition + 1) {
+      return {
+        ok: false,
+        eventsChecked,
+        firstBreak: chainBreak(event, 'position_gap', `position ${lastPosition + 1}`, `position ${event.position}`),
+      };
+    }
+    const broken = checkLink(event, tips.get(event.stream));
+    if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
+    tips.set(event.stream, { stream: event.stream, revision: event.revision, hash: event.hash, position: event.position });
+    lastPosition = event.position;
+    eventsChecked += 1;
+  }
+  const trailingAnchorBreak = checkAnchorsUpTo(Number.MAX_SAFE_INTEGER);
+  if (trailingAnchorBreak !== undefined) return { ok: false, eventsChecked, firstBreak: trailingAnchorBreak };
+
+  const snapshot = await adapter.headsSnapshot();
+  const recordedHeads = new Map(snapshot.heads.map((head) => [head.stream, head]));
+  for (const [stream, recorded] of recordedHeads) {
+    // A head that moved past the pass was appended while verifying: it is checked next time.
+    if (recorded.position > lastPosition) continue;
+    const tip = tips.get(stream);
+    if (tip?.revision !== recorded.revision || tip.hash !== recorded.hash) {
+      return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, recorded) };
+    }
+  }
+  for (const [stream, tip] of tips) {
+    if (!recordedHeads.has(stream)) return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, undefined) };
+  }
+  return { ok: true, eventsChecked, streamsChecked: tips.size, anchorsChecked };
+}

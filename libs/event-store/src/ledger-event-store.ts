@@ -1,0 +1,161 @@
+import { prepareAppend, validateStreamName } from './append/prepare-append';
+import {
+  ANCHOR_EVENT_TYPE,
+  ANCHOR_STREAM,
+  buildInclusionProof,
+  headsAtPosition,
+  MERKLE_ALGORITHM,
+  rootOfHeads,
+  type AnchorRecord,
+  type InclusionProof,
+} from './chain/anchors';
+import { chainBreak, verifyAll, verifyStream, type VerifyReport } from './chain/verify';
+import { computeEventHash } from './chain/event-hash';
+import { ChainBrokenError, InvalidAppendError } from './port/errors';
+import type { AllSubscription, EventStore } from './port/event-store';
+import type { EventStoreAdapter } from './port/event-store-adapter';
+import type {
+  Actor,
+  AppendOptions,
+  AppendResult,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from './port/types';
+import { toRecordedEvent } from './stored-event';
+import { CatchUpSubscription } from './subscription/catch-up-subscription';
+import { v4 as uuidv4 } from 'uuid';
+
+const END = Number.MAX_SAFE_INTEGER;
+
+function maxCountOf(value: number | undefined): number {
+  if (value === undefined) return END;
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidAppendError('maxCount', 'must be a non-negative integer');
+  return value;
+}
+
+function startOf(value: number | 'start' | 'end' | undefined, backwards: boolean, first: number): number {
+  if (value === 'end' || (value === undefined && backwards)) return END;
+  if (value === 'start' || value === undefined) return first;
+  return value;
+}
+
+/**
+ * The event store every part of the ledger uses: the port implemented once over a storage
+ * adapter, which adds validation and canonical serialisation before the write lock, hash-chain
+ * checks on read, catch-up subscriptions, verification and Merkle anchors.
+ */
+export class LedgerEventStore implements EventStore {
+  constructor(readonly adapter: EventStoreAdapter) {}
+
+  get kind(): string {
+    return this.adapter.kind;
+  }
+
+  append(stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      return this.adapter.appendPrepared(prepareAppend(stream, events, options));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStreamName(stream);
+    const direction = options.direction ?? 'forwards';
+    const fromRevision = startOf(options.fromRevision, direction === 'backwards', 0);
+    for await (const event of this.adapter.readStreamStored(stream, { fromRevision, direction, maxCount: maxCountOf(options.maxCount) })) {
+      yield toRecordedEvent(event);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const direction = options.direction ?? 'forwards';
+    const fromPosition = startOf(options.fromPosition, direction === 'backwards', 1);
+    const events = this.adapter.readAllStored({ fromPosition, direction, maxCount: maxCountOf(options.maxCount), filter: options.filter });
+    if (options.verifyHashes !== true) {
+      for await (const event of events) yield toRecordedEvent(event);
+      return;
+    }
+    // Each hash is recomputed; links are checked wherever the neighbouring event was read too.
+    const previous = new Map<string, RecordedEvent>();
+    for await (const event of events) {
+      const recomputed = computeEventHash(event);
+      if (recomputed !== event.hash) throw new ChainBrokenError(chainBreak(event, 'hash_mismatch', recomputed, event.hash));
+      const recorded = toRecordedEvent(event);
+      const prior = previous.get(event.stream);
+      if (prior !== undefined) {
+        const [earlier, later] = direction === 'forwards' ? [prior, recorded] : [recorded, prior];
+        if (later.revision === earlier.revision + 1 && later.metadata.prevHash !== earlier.metadata.hash) {
+          throw new ChainBrokenError(chainBreak(later, 'prev_hash_mismatch', earlier.metadata.hash, later.metadata.prevHash));
+        }
+      }
+      previous.set(event.stream, recorded);
+      yield recorded;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    return new CatchUpSubscription(this.adapter, options.afterPosition ?? 0, options.filter);
+  }
+
+  headPosition(): Promise<number> {
+    return this.adapter.headPosition();
+  }
+
+  verify(options: { stream?: string } = {}): Promise<VerifyReport> {
+    return options.stream === undefined ? verifyAll(this.adapter) : verifyStream(this.adapter, options.stream);
+  }
+
+  async anchor(actor: Actor): Promise<AnchorRecord> {
+    const snapshot = await this.adapter.headsSnapshot();
+    const { root, streamCount } = rootOfHeads(snapshot.heads);
+    const eventId = uuidv4();
+    const data = { anchoredPosition: snapshot.position, root, streamCount, algorithm: MERKLE_ALGORITHM };
+    const result = await this.append(
+      ANCHOR_STREAM,
+      [{ id: eventId, type: ANCHOR_EVENT_TYPE, data, metadata: { actor, correlationId: eventId, causationId: null, schemaVersion: 1 } }],
+      { expectedRevision: 'any' },
+    );
+    const [stored] = await this.readAnchorEvents(result.nextExpectedRevision, 1);
+    if (stored === undefined) throw new Error('anchor event vanished after append');
+    return stored;
+  }
+
+  anchors(): Promise<AnchorRecord[]> {
+    return this.readAnchorEvents(0, END);
+  }
+
+  async proveInclusion(stream: string, anchorPosition: number): Promise<InclusionProof> {
+    const anchor = (await this.anchors()).find((candidate) => candidate.anchoredPosition === anchorPosition);
+    if (anchor === undefined) throw new InvalidAppendError('anchorPosition', `no anchor at position ${anchorPosition}`);
+    const heads = await headsAtPosition(this.adapter, anchor.anchoredPosition);
+    const proof = buildInclusionProof(anchor, heads.values(), stream);
+    if (proof === undefined) throw new InvalidAppendError('stream', `${stream} had no events at position ${anchorPosition}`);
+    return proof;
+  }
+
+  close(): Promise<void> {
+    return this.adapter.close();
+  }
+
+  private async readAnchorEvents(fromRevision: number, maxCount: number): Promise<AnchorRecord[]> {
+    const anchors: AnchorRecord[] = [];
+    for await (const event of this.readStream(ANCHOR_STREAM, { fromRevision, maxCount })) {
+      if (event.type !== ANCHOR_EVENT_TYPE) continue;
+      const data = event.data as { anchoredPosition: number; root: string; streamCount: number; algorithm: string };
+      anchors.push({
+        anchoredPosition: data.anchoredPosition,
+        root: data.root,
+        streamCount: data.streamCount,
+        algorithm: data.algorithm,
+        eventId: event.id,
+        eventPosition: event.position,
+        recordedAt: event.metadata.recordedAt,
+      });
+    }
+    return anchors;
+  }
+}

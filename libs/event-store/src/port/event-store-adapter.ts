@@ -1,0 +1,49 @@
+import type { PreparedAppend } from '../append/prepare-append';
+import type {
+  AppendResult,
+  Direction,
+  EventFilter,
+  HeadsSnapshot,
+  StoredEvent,
+  StreamHead,
+} from './types';
+
+export interface StoredStreamRead {
+  /** Inclusive; Number.MAX_SAFE_INTEGER reads backwards from the end. */
+  readonly fromRevision: number;
+  readonly direction: Direction;
+  readonly maxCount: number;
+}
+
+export interface StoredAllRead {
+  /** Inclusive; Number.MAX_SAFE_INTEGER reads backwards from the end. */
+  readonly fromPosition: number;
+  readonly direction: Direction;
+  readonly maxCount: number;
+  readonly filter: EventFilter | undefined;
+}
+
+/**
+ * What a storage technology implements. Hash chaining, canonical serialisation, verification,
+ * anchors and catch-up subscriptions are shared on top of it (see LedgerEventStore).
+ */
+export interface EventStoreAdapter {
+  readonly kind: 'sqlite' | 'postgres' | 'esdb';
+  /** True when positions are 1, 2, 3 … without gaps, so a missing row is itself evidence. */
+  readonly gapFreePositions: boolean;
+  appendPrepared(append: PreparedAppend): Promise<AppendResult>;
+  /** Streams pages; never loads the whole stream. */
+  readStreamStored(stream: string, read: StoredStreamRead): AsyncIterable<StoredEvent>;
+  /** Streams pages in global order; never loads the whole log. */
+  readAllStored(read: StoredAllRead): AsyncIterable<StoredEvent>;
+  headPosition(): Promise<number>;
+  streamHead(stream: string): Promise<StreamHead | undefined>;
+  /** All stream heads from one consistent snapshot, with the global position they are current at. */
+  headsSnapshot(): Promise<HeadsSnapshot>;
+  /**
+   * Resolves when an event after `position` may have been committed (local notification, server
+   * notification or a poll tick), or when `signal` aborts. Callers re-read after it resolves.
+   */
+  waitForAppend(position: number, signal: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}

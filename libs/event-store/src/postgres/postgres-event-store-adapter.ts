@@ -1,0 +1,261 @@
+import { Client, Pool, types as pgTypes, type PoolClient, type PoolConfig } from 'pg';
+import { GroupCommitQueue } from '../append/group-commit';
+import { pagedRead } from '../append/paged-read';
+import { planBatch, type AppendOutcome, type StoredEventRef } from '../append/plan-batch';
+import type { PreparedAppend } from '../append/prepare-append';
+import { StoreUnavailableError } from '../port/errors';
+import type { EventStoreAdapter, StoredAllRead, StoredStreamRead } from '../port/event-store-adapter';
+import type { AppendResult, HeadsSnapshot, StoredEvent, StreamHead } from '../port/types';
+import { AppendSignal } from '../subscription/append-signal';
+import { PG_STORED_COLUMNS, postgresSchemaSql, quoteIdentifier } from './postgres-schema';
+
+export interface PostgresAdapterOptions {
+  readonly connectionString: string;
+  /** Schema holding the ledger tables (default "ledger"). */
+  readonly schema?: string;
+  readonly poolSize?: number;
+  /** Fallback poll for live subscribers if a notification is missed (ms). */
+  readonly pollIntervalMs?: number;
+}
+
+const INT8_OID = 20;
+// Positions and revisions stay far below 2^53; numbers keep the port's types plain.
+const int8AsNumber = (value: string): number => Number(value);
+
+type HeadRow = { position: number; recorded_at_ms: number; now_ms: number };
+type LookupRow = { kind: 'head' | 'id'; stream: string; revision: number; hash: string | null; position: number; id: string | null };
+
+function unavailable(error: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(`PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+export class PostgresEventStoreAdapter implements EventStoreAdapter {
+  readonly kind = 'postgres';
+  readonly gapFreePositions = true;
+  private readonly queue: GroupCommitQueue;
+  private readonly signal: AppendSignal;
+  private readonly channel: string;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly listener: Client,
+    private readonly schema: string,
+    pollIntervalMs: number,
+  ) {
+    this.channel = `ledger_appended_${schema}`;
+    this.queue = new GroupCommitQueue((appends) => this.commitBatch(appends));
+    this.signal = new AppendSignal(() => this.headPosition(), pollIntervalMs);
+    listener.on('notification', () => {
+      this.signal.notify();
+    });
+    // A dropped listener only slows live delivery to the poll interval; appends are unaffected.
+    listener.on('error', () => undefined);
+  }
+
+  static async connect(options: PostgresAdapterOptions): Promise<PostgresEventStoreAdapter> {
+    const schema = options.schema ?? 'ledger';
+    const quoted = quoteIdentifier(schema);
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${quoted}`,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? int8AsNumber : pgTypes.getTypeParser(oid, format ?? 'text')) as typeof pgTypes.getTypeParser,
+      },
+    };
+    const pool = new Pool(config);
+    pool.on('error', () => undefined);
+    const listener = new Client({ connectionString: options.connectionString });
+    try {
+      const client = await pool.connect();
+      try {
+        // Serialise schema creation: concurrent CREATE ... IF NOT EXISTS can still collide.
+        await client.query("SELECT pg_advisory_lock(hashtext('ledger_schema'))");
+        await client.query(postgresSchemaSql(schema));
+        await client.query("SELECT pg_advisory_unlock(hashtext('ledger_schema'))");
+      } finally {
+        client.release();
+      }
+      await listener.connect();
+      await listener.query(`LISTEN "ledger_appended_${schema}"`);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      await listener.end().catch(() => undefined);
+      throw unavailable(error);
+    }
+    return new PostgresEventStoreAdapter(pool, listener, schema, options.pollIntervalMs ?? 500);
+  }
+
+  appendPrepared(append: PreparedAppend): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('store is closed'));
+    return this.queue.enqueue(append);
+  }
+
+  private async commitBatch(appends: readonly PreparedAppend[]): Promise<AppendOutcome[]> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    try {
+      const locked = (await client.query<HeadRow>(
+        'BEGIN; SELECT position, recorded_at_ms, (extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now_ms FROM ledger_head FOR UPDATE',
+      )) as unknown as [unknown, { rows: HeadRow[] }];
+      const head = locked[1].rows[0];
+      if (head === undefined) throw new Error('ledger_head row is missing');
+      const streams = [...new Set(appends.map((append) => append.stream))];
+      const ids = appends.flatMap((append) => append.events.map((event) => event.id));
+      // Read after taking the lock: READ COMMITTED gives this statement a fresh snapshot.
+      const lookups = await client.query<LookupRow>(
+        `SELECT 'head' AS kind, stream, revision, hash, position, NULL AS id FROM ledger_streams WHERE stream = ANY($1::text[])
+         UNION ALL
+         SELECT 'id', stream, revision, NULL, position, event_id::text FROM ledger_events WHERE event_id = ANY($2::uuid[])`,
+        [streams, ids],
+      );
+      const heads = new Map<string, StreamHead>();
+      const existingIds = new Map<string, StoredEventRef>();
+      for (const row of lookups.rows) {
+        if (row.kind === 'head' && row.hash !== null) {
+          heads.set(row.stream, { stream: row.stream, revision: row.revision, hash: row.hash, position: row.position });
+        } else if (row.id !== null) {
+          existingIds.set(row.id, { stream: row.stream, revision: row.revision, position: row.position });
+        }
+      }
+      const recordedMs = Math.max(head.now_ms, head.recorded_at_ms);
+      const plan = planBatch(appends, {
+        heads,
+        existingIds,
+        firstPosition: head.position + 1,
+        recordedAt: new Date(recordedMs).toISOString(),
+      });
+      if (plan.rows.length > 0) {
+        const rows = plan.rows;
+        const newHeads = [...plan.newHeads.values()];
+        await client.query(
+          `WITH inserted AS (
+             INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash)
+             SELECT * FROM unnest($1::int8[], $2::text[], $3::int8[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+           ), heads AS (
+             INSERT INTO ledger_streams (stream, revision, hash, position)
+             SELECT * FROM unnest($9::text[], $10::int8[], $11::text[], $12::int8[])
+             ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position
+           )
+           UPDATE ledger_head SET position = $13::int8, recorded_at_ms = $14::int8 RETURNING pg_notify($15::text, $13::int8::text)`,
+          [
+            rows.map((row) => row.position),
+            rows.map((row) => row.stream),
+            rows.map((row) => row.revision),
+            rows.map((row) => row.id),
+            rows.map((row) => row.type),
+            rows.map((row) => row.data),
+            rows.map((row) => row.metadata),
+            rows.map((row) => row.hash),
+            newHeads.map((h) => h.stream),
+            newHeads.map((h) => h.revision),
+            newHeads.map((h) => h.hash),
+            newHeads.map((h) => h.position),
+            head.position + rows.length,
+            recordedMs,
+            this.channel,
+          ],
+        );
+      }
+      await client.query('COMMIT');
+      return plan.outcomes;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw unavailable(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  readStreamStored(stream: string, read: StoredStreamRead): AsyncIterable<StoredEvent> {
+    const comparison = read.direction === 'forwards' ? '>=' : '<=';
+    const order = read.direction === 'forwards' ? 'ASC' : 'DESC';
+    const sql = `SELECT ${PG_STORED_COLUMNS} FROM ledger_events WHERE stream = $1 AND revision ${comparison} $2 ORDER BY revision ${order} LIMIT $3`;
+    return pagedRead(
+      async (from, limit) => (await this.query<StoredEvent>(sql, [stream, from, limit])).rows,
+      (row) => row.revision,
+      read.fromRevision,
+      read.direction,
+      read.maxCount,
+    );
+  }
+
+  readAllStored(read: StoredAllRead): AsyncIterable<StoredEvent> {
+    const clauses = [read.direction === 'forwards' ? 'position >= $1' : 'position <= $1'];
+    const params: unknown[] = [];
+    if (read.filter?.eventTypes !== undefined) {
+      params.push(read.filter.eventTypes);
+      clauses.push(`type = ANY($${params.length + 2}::text[])`);
+    }
+    if (read.filter?.streamPrefixes !== undefined) {
+      params.push(read.filter.streamPrefixes);
+      clauses.push(`EXISTS (SELECT 1 FROM unnest($${params.length + 2}::text[]) AS p WHERE starts_with(stream, p))`);
+    }
+    const order = read.direction === 'forwards' ? 'ASC' : 'DESC';
+    const sql = `SELECT ${PG_STORED_COLUMNS} FROM ledger_events WHERE ${clauses.join(' AND ')} ORDER BY position ${order} LIMIT $2`;
+    return pagedRead(
+      async (from, limit) => (await this.query<StoredEvent>(sql, [from, limit, ...params])).rows,
+      (row) => row.position,
+      read.fromPosition,
+      read.direction,
+      read.maxCount,
+    );
+  }
+
+  async headPosition(): Promise<number> {
+    const result = await this.query<{ position: number }>('SELECT position FROM ledger_head');
+    return result.rows[0]?.position ?? 0;
+  }
+
+  async streamHead(stream: string): Promise<StreamHead | undefined> {
+    const result = await this.query<StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams WHERE stream = $1', [stream]);
+    return result.rows[0];
+  }
+
+  async headsSnapshot(): Promise<HeadsSnapshot> {
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw unavailable(error);
+    });
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await client.query<{ position: number }>('SELECT position FROM ledger_head');
+      const heads = await client.query<StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams');
+      await client.query('COMMIT');
+      return { position: head.rows[0]?.position ?? 0, heads: heads.rows };
+    } finally {
+      client.release();
+    }
+  }
+
+  waitForAppend(position: number, signal: AbortSignal): Promise<void> {
+    return this.signal.wait(position, signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.drain();
+    this.signal.close();
+    await this.listener.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** For tests and tools that need the schema the tables live in. */
+  get schemaName(): string {
+    return this.schema;
+  }
+
+  private async query<Row extends object>(sql: string, params: unknown[] = []) {
+    try {
+      return await this.pool.query<Row>(sql, params);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export default function globalTeardown(): void {
+  globalThis.__LEDGER_TEST_POSTGRES__?.stop();
+}
