@@ -1,4 +1,4 @@
-import { Client, Pool, types as pgTypes, type PoolClient, type PoolConfig } from 'pg';
+import { Client, DatabaseError, Pool, types as pgTypes, type PoolClient, type PoolConfig } from 'pg';
 import { GroupCommitQueue } from '../append/group-commit';
 import { pagedRead } from '../append/paged-read';
 import { planBatch, type AppendOutcome, type StoredEventRef } from '../append/plan-batch';
@@ -25,6 +25,33 @@ const int8AsNumber = (value: string): number => Number(value);
 type HeadRow = { position: number; recorded_at_ms: number; now_ms: number };
 type LookupRow = { kind: 'head' | 'id'; stream: string; revision: number; hash: string | null; position: number; id: string | null };
 
+function isEventIdClash(error: unknown): boolean {
+  return error instanceof DatabaseError && error.code === '23505' && error.constraint === 'ledger_events_event_id';
+}
+
+function placeholders(rows: number, columns: number, casts: readonly string[] = []): string {
+  const tuples: string[] = [];
+  for (let row = 0; row < rows; row += 1) {
+    const cells: string[] = [];
+    for (let column = 0; column < columns; column += 1) cells.push(`$${row * columns + column + 1}${casts[column] ?? ''}`);
+    tuples.push(`(${cells.join(', ')})`);
+  }
+  return tuples.join(', ');
+}
+
+// Multi-row VALUES: each value travels as its own parameter, with no array-literal escaping.
+function insertRowsSql(rows: number): string {
+  return `INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash) VALUES ${placeholders(rows, 8, ['::int8', '', '::int8', '::uuid'])}`;
+}
+
+function upsertHeadsSql(heads: number): string {
+  return `INSERT INTO ledger_streams (stream, revision, hash, position) VALUES ${placeholders(heads, 4, ['', '::int8', '', '::int8'])} ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position`;
+}
+
+function rowParams(row: StoredEvent): unknown[] {
+  return [row.position, row.stream, row.revision, row.id, row.type, row.data, row.metadata, row.hash];
+}
+
 function unavailable(error: unknown): StoreUnavailableError {
   return new StoreUnavailableError(`PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
@@ -44,7 +71,19 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     pollIntervalMs: number,
   ) {
     this.channel = `ledger_appended_${schema}`;
-    this.queue = new GroupCommitQueue((appends) => this.commitBatch(appends));
+    this.queue = new GroupCommitQueue(async (appends) => {
+      try {
+        return await this.commitBatch(appends, false);
+      } catch (error) {
+        // An id already stored: a retry (idempotent) or a conflict. Replan knowing the ids.
+        if (!isEventIdClash(error)) throw unavailable(error);
+        try {
+          return await this.commitBatch(appends, true);
+        } catch (retryError) {
+          throw unavailable(retryError);
+        }
+      }
+    });
     this.signal = new AppendSignal(() => this.headPosition(), pollIntervalMs);
     listener.on('notification', () => {
       this.signal.notify();
@@ -93,13 +132,12 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     return this.queue.enqueue(append);
   }
 
-  private async commitBatch(appends: readonly PreparedAppend[]): Promise<AppendOutcome[]> {
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw unavailable(error);
-    }
+  /**
+   * One transaction: lock the head row, read stream heads (and stored ids when a clash was seen),
+   * plan, insert rows, upsert heads, advance the head and notify listeners on commit.
+   */
+  private async commitBatch(appends: readonly PreparedAppend[], lookUpIds: boolean): Promise<AppendOutcome[]> {
+    const client: PoolClient = await this.pool.connect();
     try {
       const locked = (await client.query<HeadRow>(
         'BEGIN; SELECT position, recorded_at_ms, (extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now_ms FROM ledger_head FOR UPDATE',
@@ -107,7 +145,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       const head = locked[1].rows[0];
       if (head === undefined) throw new Error('ledger_head row is missing');
       const streams = [...new Set(appends.map((append) => append.stream))];
-      const ids = appends.flatMap((append) => append.events.map((event) => event.id));
+      const ids = lookUpIds ? appends.flatMap((append) => append.events.map((event) => event.id)) : [];
       // Read after taking the lock: READ COMMITTED gives this statement a fresh snapshot.
       const lookups = await client.query<LookupRow>(
         `SELECT 'head' AS kind, stream, revision, hash, position, NULL AS id FROM ledger_streams WHERE stream = ANY($1::text[])
@@ -132,42 +170,24 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
         recordedAt: new Date(recordedMs).toISOString(),
       });
       if (plan.rows.length > 0) {
-        const rows = plan.rows;
-        const newHeads = [...plan.newHeads.values()];
+        const lastPosition = head.position + plan.rows.length;
+        await client.query(insertRowsSql(plan.rows.length), plan.rows.flatMap(rowParams));
+        const heads = [...plan.newHeads.values()];
         await client.query(
-          `WITH inserted AS (
-             INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash)
-             SELECT * FROM unnest($1::int8[], $2::text[], $3::int8[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
-           ), heads AS (
-             INSERT INTO ledger_streams (stream, revision, hash, position)
-             SELECT * FROM unnest($9::text[], $10::int8[], $11::text[], $12::int8[])
-             ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position
-           )
-           UPDATE ledger_head SET position = $13::int8, recorded_at_ms = $14::int8 RETURNING pg_notify($15::text, $13::int8::text)`,
-          [
-            rows.map((row) => row.position),
-            rows.map((row) => row.stream),
-            rows.map((row) => row.revision),
-            rows.map((row) => row.id),
-            rows.map((row) => row.type),
-            rows.map((row) => row.data),
-            rows.map((row) => row.metadata),
-            rows.map((row) => row.hash),
-            newHeads.map((h) => h.stream),
-            newHeads.map((h) => h.revision),
-            newHeads.map((h) => h.hash),
-            newHeads.map((h) => h.position),
-            head.position + rows.length,
-            recordedMs,
-            this.channel,
-          ],
+          upsertHeadsSql(heads.length),
+          heads.flatMap((h) => [h.stream, h.revision, h.hash, h.position]),
         );
+        await client.query('UPDATE ledger_head SET position = $1::int8, recorded_at_ms = $2::int8 RETURNING pg_notify($3::text, $1::int8::text)', [
+          lastPosition,
+          recordedMs,
+          this.channel,
+        ]);
       }
       await client.query('COMMIT');
       return plan.outcomes;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw unavailable(error);
+      throw error;
     } finally {
       client.release();
     }

@@ -11,6 +11,10 @@ import type { AppendResult, EventFilter, HeadsSnapshot, StoredEvent, StreamHead 
 import { AppendSignal } from '../subscription/append-signal';
 import { SQLITE_SCHEMA, STORED_COLUMNS } from './sqlite-schema';
 
+function isEventIdClash(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('event_id');
+}
+
 export interface SqliteAdapterOptions {
   /** Database file; parent directories are created. */
   readonly path: string;
@@ -62,10 +66,18 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
     };
-    const commit = this.db.transaction((appends: readonly PreparedAppend[]) => this.commitBatch(appends));
+    const commit = this.db.transaction((appends: readonly PreparedAppend[], lookUpIds: boolean) =>
+      this.commitBatch(appends, lookUpIds),
+    );
     this.queue = new GroupCommitQueue((appends) => {
       try {
-        return commit.immediate(appends);
+        try {
+          return commit.immediate(appends, false);
+        } catch (error) {
+          // An id already stored: a retry (idempotent) or a conflict. Replan knowing the ids.
+          if (!isEventIdClash(error)) throw error;
+          return commit.immediate(appends, true);
+        }
       } catch (error) {
         throw new StoreUnavailableError(`SQLite commit failed: ${String(error)}`, { cause: error });
       } finally {
@@ -80,8 +92,11 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     return this.queue.enqueue(append);
   }
 
-  /** Runs inside BEGIN IMMEDIATE: read heads and ids, plan, write rows and heads. */
-  private commitBatch(appends: readonly PreparedAppend[]): AppendOutcome[] {
+  /**
+   * Runs inside BEGIN IMMEDIATE: read heads (and stored ids when a clash was seen), plan, write.
+   * Ids are not looked up on the first attempt: the unique index finds a reused id for free.
+   */
+  private commitBatch(appends: readonly PreparedAppend[], lookUpIds: boolean): AppendOutcome[] {
     const heads = new Map<string, StreamHead>();
     const existingIds = new Map<string, StoredEventRef>();
     for (const append of appends) {
@@ -89,6 +104,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         const head = this.statements.head.get(append.stream);
         if (head !== undefined) heads.set(append.stream, head);
       }
+      if (!lookUpIds) continue;
       for (const event of append.events) {
         const ref = this.statements.idRef.get(event.id);
         if (ref !== undefined) existingIds.set(event.id, ref);
