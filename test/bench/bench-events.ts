@@ -1,7 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EventToAppend } from '@ledger/event-store';
 
-const AREAS = ['政策服务', '融资服务', '人才培训', '技术创新', '管理咨询', '市场开拓', '法律服务', '信息化服务'];
+const AREAS = [
+  '政策服务',
+  '融资服务',
+  '人才培训',
+  '技术创新',
+  '管理咨询',
+  '市场开拓',
+  '法律服务',
+  '信息化服务',
+];
 
 /**
  * A realistic service record: about 400 bytes stored (data ~150 B + metadata ~270 B with its

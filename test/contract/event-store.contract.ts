@@ -36,13 +36,29 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
   describe('append and read back', () => {
     it('stores data and metadata, numbers revisions from 0 and stamps recordedAt, prevHash and hash', async () => {
       const before = Date.now();
-      const result = await store.append(`${ns}a`, [event('ServiceRecorded', { enterprise: '91500000MA5U000000', amountFen: 120_00 }), event('SatisfactionRated', { rating: '很满意' })]);
-      expect(result).toMatchObject({ stream: `${ns}a`, firstRevision: 0, nextExpectedRevision: 1, idempotent: false });
+      const result = await store.append(`${ns}a`, [
+        event('ServiceRecorded', { enterprise: '91500000MA5U000000', amountFen: 120_00 }),
+        event('SatisfactionRated', { rating: '很满意' }),
+      ]);
+      expect(result).toMatchObject({
+        stream: `${ns}a`,
+        firstRevision: 0,
+        nextExpectedRevision: 1,
+        idempotent: false,
+      });
       const read = await readStream(`${ns}a`);
-      expect(read.map((e) => [e.revision, e.type])).toEqual([[0, 'ServiceRecorded'], [1, 'SatisfactionRated']]);
+      expect(read.map((e) => [e.revision, e.type])).toEqual([
+        [0, 'ServiceRecorded'],
+        [1, 'SatisfactionRated'],
+      ]);
       expect(read[0]?.data).toEqual({ enterprise: '91500000MA5U000000', amountFen: 12000 });
       expect(read[1]?.data).toEqual({ rating: '很满意' });
-      expect(read[0]?.metadata).toMatchObject({ actor: ACTOR, causationId: null, schemaVersion: 1, prevHash: GENESIS_HASH });
+      expect(read[0]?.metadata).toMatchObject({
+        actor: ACTOR,
+        causationId: null,
+        schemaVersion: 1,
+        prevHash: GENESIS_HASH,
+      });
       expect(read[1]?.metadata.prevHash).toBe(read[0]?.metadata.hash);
       expect(read[0]?.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
       const recordedAt = Date.parse(read[0]?.metadata.recordedAt ?? '');
@@ -52,11 +68,19 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     });
 
     it('hashes the RFC 8785 canonical JSON of {stream, revision, type, data, metadata without hash}', async () => {
-      await store.append(`${ns}h`, [event('T', { z: 1, a: [1.5, 'x', { b: true, '10': null, '9': 'n' }], m: 'ü€' })]);
+      await store.append(`${ns}h`, [
+        event('T', { z: 1, a: [1.5, 'x', { b: true, '10': null, '9': 'n' }], m: 'ü€' }),
+      ]);
       const [recorded] = await readStream(`${ns}h`);
       if (recorded === undefined) throw new Error('missing');
       const { hash, ...metadataWithoutHash } = recorded.metadata;
-      const whole = canonicalJson({ stream: recorded.stream, revision: recorded.revision, type: recorded.type, data: recorded.data, metadata: metadataWithoutHash });
+      const whole = canonicalJson({
+        stream: recorded.stream,
+        revision: recorded.revision,
+        type: recorded.type,
+        data: recorded.data,
+        metadata: metadataWithoutHash,
+      });
       const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(whole).digest('hex')).toBe(hash);
     });
@@ -71,24 +95,36 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       await store.append(`${ns}s`, [event('A')], { expectedRevision: 'no_stream' });
       const failure = store.append(`${ns}s`, [event('B')], { expectedRevision: 'no_stream' });
       await expect(failure).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-      await expect(failure).rejects.toMatchObject({ expected: 'no_stream', actual: 0, stream: `${ns}s` });
+      await expect(failure).rejects.toMatchObject({
+        expected: 'no_stream',
+        actual: 0,
+        stream: `${ns}s`,
+      });
     });
 
     it('stream_exists fails on a new stream and succeeds on an existing one', async () => {
-      await expect(store.append(`${ns}s`, [event('A')], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+      await expect(
+        store.append(`${ns}s`, [event('A')], { expectedRevision: 'stream_exists' }),
+      ).rejects.toMatchObject({
         code: 'WRONG_EXPECTED_REVISION',
         expected: 'stream_exists',
         actual: 'no_stream',
       });
       await store.append(`${ns}s`, [event('A')]);
-      await expect(store.append(`${ns}s`, [event('B')], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+      await expect(
+        store.append(`${ns}s`, [event('B')], { expectedRevision: 'stream_exists' }),
+      ).resolves.toMatchObject({ nextExpectedRevision: 1 });
     });
 
     it('a number must equal the current revision, and a wrong one writes nothing', async () => {
       await store.append(`${ns}s`, events(2), { expectedRevision: 'no_stream' });
       await store.append(`${ns}s`, [event('C')], { expectedRevision: 1 });
-      await expect(store.append(`${ns}s`, events(3), { expectedRevision: 1 })).rejects.toMatchObject({ expected: 1, actual: 2 });
-      await expect(store.append(`${ns}new`, [event('X')], { expectedRevision: 0 })).rejects.toMatchObject({ expected: 0, actual: 'no_stream' });
+      await expect(
+        store.append(`${ns}s`, events(3), { expectedRevision: 1 }),
+      ).rejects.toMatchObject({ expected: 1, actual: 2 });
+      await expect(
+        store.append(`${ns}new`, [event('X')], { expectedRevision: 0 }),
+      ).rejects.toMatchObject({ expected: 0, actual: 'no_stream' });
       expect((await readStream(`${ns}s`)).length).toBe(3);
       expect(await readStream(`${ns}new`)).toEqual([]);
     });
@@ -101,7 +137,11 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
 
     it('of concurrent appends with the same expected revision exactly one wins', async () => {
       await store.append(`${ns}race`, [event('Opened')]);
-      const attempts = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(`${ns}race`, [event('Raced')], { expectedRevision: 0 })));
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          store.append(`${ns}race`, [event('Raced')], { expectedRevision: 0 }),
+        ),
+      );
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
       const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(rejected).toHaveLength(19);
@@ -115,7 +155,13 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       const batch = events(2);
       const first = await store.append(`${ns}i`, batch, { expectedRevision: 'no_stream' });
       const retry = await store.append(`${ns}i`, batch, { expectedRevision: 'no_stream' });
-      expect(retry).toMatchObject({ idempotent: true, firstRevision: 0, nextExpectedRevision: 1, firstPosition: first.firstPosition, lastPosition: first.lastPosition });
+      expect(retry).toMatchObject({
+        idempotent: true,
+        firstRevision: 0,
+        nextExpectedRevision: 1,
+        firstPosition: first.firstPosition,
+        lastPosition: first.lastPosition,
+      });
       const retryAny = await store.append(`${ns}i`, batch, { expectedRevision: 'any' });
       expect(retryAny.idempotent).toBe(true);
       await store.append(`${ns}i`, [event('Next')], { expectedRevision: 1 });
@@ -128,9 +174,18 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       const [a, b] = events(2);
       if (a === undefined || b === undefined) throw new Error('fixture');
       await store.append(`${ns}i`, [a, b]);
-      await expect(store.append(`${ns}other`, [a])).rejects.toBeInstanceOf(DuplicateEventIdError);
-      await expect(store.append(`${ns}i`, [a], { expectedRevision: 1 })).rejects.toMatchObject({ code: 'DUPLICATE_EVENT_ID', eventId: a.id, existingStream: `${ns}i`, existingRevision: 0 });
-      await expect(store.append(`${ns}i`, [b, event('New')])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      if (store.adapter.uniqueEventIdsAcrossStreams) {
+        await expect(store.append(`${ns}other`, [a])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      }
+      await expect(store.append(`${ns}i`, [a], { expectedRevision: 1 })).rejects.toMatchObject({
+        code: 'DUPLICATE_EVENT_ID',
+        eventId: a.id,
+        existingStream: `${ns}i`,
+        existingRevision: 0,
+      });
+      await expect(store.append(`${ns}i`, [b, event('New')])).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect((await readStream(`${ns}i`)).length).toBe(2);
       expect(await readStream(`${ns}other`)).toEqual([]);
     });
@@ -140,9 +195,17 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     it('an invalid event anywhere in a batch rejects the whole batch', async () => {
       const batch = events(3);
       const broken = [batch[0], { ...batch[1], id: 'not-a-uuid' }, batch[2]] as typeof batch;
-      await expect(store.append(`${ns}b`, broken)).rejects.toMatchObject({ code: 'INVALID_APPEND', field: 'events[1].id' });
-      const nonFinite = [batch[0], { ...batch[1], data: { amountFen: Number.NaN } }] as typeof batch;
-      await expect(store.append(`${ns}b`, nonFinite)).rejects.toMatchObject({ field: 'events[1].data.amountFen' });
+      await expect(store.append(`${ns}b`, broken)).rejects.toMatchObject({
+        code: 'INVALID_APPEND',
+        field: 'events[1].id',
+      });
+      const nonFinite = [
+        batch[0],
+        { ...batch[1], data: { amountFen: Number.NaN } },
+      ] as typeof batch;
+      await expect(store.append(`${ns}b`, nonFinite)).rejects.toMatchObject({
+        field: 'events[1].data.amountFen',
+      });
       const duplicated = [batch[0], batch[0]] as typeof batch;
       await expect(store.append(`${ns}b`, duplicated)).rejects.toBeInstanceOf(InvalidAppendError);
       await expect(store.append(`$system`, batch)).rejects.toMatchObject({ field: 'stream' });
@@ -163,15 +226,31 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     });
 
     it('reads forwards from a revision with a maximum count', async () => {
-      expect((await readStream(`${ns}r`, { fromRevision: 3, maxCount: 2 })).map((e) => e.revision)).toEqual([3, 4]);
-      expect((await readStream(`${ns}r`, { fromRevision: 8 })).map((e) => e.revision)).toEqual([8, 9]);
+      expect(
+        (await readStream(`${ns}r`, { fromRevision: 3, maxCount: 2 })).map((e) => e.revision),
+      ).toEqual([3, 4]);
+      expect((await readStream(`${ns}r`, { fromRevision: 8 })).map((e) => e.revision)).toEqual([
+        8, 9,
+      ]);
       expect(await readStream(`${ns}r`, { fromRevision: 10 })).toEqual([]);
     });
 
     it('reads backwards from the end or from a revision', async () => {
-      expect((await readStream(`${ns}r`, { direction: 'backwards', maxCount: 3 })).map((e) => e.revision)).toEqual([9, 8, 7]);
-      expect((await readStream(`${ns}r`, { direction: 'backwards', fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 1, 0]);
-      expect((await readStream(`${ns}r`, { direction: 'backwards', fromRevision: 'end', maxCount: 1 }))[0]?.revision).toBe(9);
+      expect(
+        (await readStream(`${ns}r`, { direction: 'backwards', maxCount: 3 })).map(
+          (e) => e.revision,
+        ),
+      ).toEqual([9, 8, 7]);
+      expect(
+        (await readStream(`${ns}r`, { direction: 'backwards', fromRevision: 2 })).map(
+          (e) => e.revision,
+        ),
+      ).toEqual([2, 1, 0]);
+      expect(
+        (
+          await readStream(`${ns}r`, { direction: 'backwards', fromRevision: 'end', maxCount: 1 })
+        )[0]?.revision,
+      ).toBe(9);
     });
   });
 
@@ -184,7 +263,12 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
 
     it('reads in global order forwards and backwards, from an inclusive position, with a maximum count', async () => {
       const all = await readMine();
-      expect(all.map((e) => e.type)).toEqual(['ServiceRecorded', 'SatisfactionRated', 'FinancingDealRecorded', 'ServiceRecorded']);
+      expect(all.map((e) => e.type)).toEqual([
+        'ServiceRecorded',
+        'SatisfactionRated',
+        'FinancingDealRecorded',
+        'ServiceRecorded',
+      ]);
       const positions = all.map((e) => e.position);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       const backwards = await readMine({ direction: 'backwards' });
@@ -202,12 +286,21 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       expect(services.map((e) => e.stream)).toEqual([`${ns}x-1`, `${ns}x-2`]);
       const ys = await collect(store.readAll({ filter: { streamPrefixes: [`${ns}y-`] } }));
       expect(ys.map((e) => e.type)).toEqual(['FinancingDealRecorded']);
-      const both = await collect(store.readAll({ filter: { streamPrefixes: [`${ns}x-`, `${ns}y-`], eventTypes: ['SatisfactionRated', 'FinancingDealRecorded'] } }));
+      const both = await collect(
+        store.readAll({
+          filter: {
+            streamPrefixes: [`${ns}x-`, `${ns}y-`],
+            eventTypes: ['SatisfactionRated', 'FinancingDealRecorded'],
+          },
+        }),
+      );
       expect(both.map((e) => e.type)).toEqual(['SatisfactionRated', 'FinancingDealRecorded']);
     });
 
     it('verifies each hash while reading when asked', async () => {
-      const verified = await collect(store.readAll({ verifyHashes: true, filter: { streamPrefixes: [ns] } }));
+      const verified = await collect(
+        store.readAll({ verifyHashes: true, filter: { streamPrefixes: [ns] } }),
+      );
       expect(verified).toHaveLength(4);
     });
   });
@@ -232,7 +325,11 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       await next();
       await live;
       expect(received.map((e) => [e.stream, e.revision])).toEqual([
-        [`${ns}sub-1`, 0], [`${ns}sub-1`, 1], [`${ns}sub-1`, 2], [`${ns}sub-2`, 0], [`${ns}sub-2`, 1],
+        [`${ns}sub-1`, 0],
+        [`${ns}sub-1`, 1],
+        [`${ns}sub-1`, 2],
+        [`${ns}sub-2`, 0],
+        [`${ns}sub-2`, 1],
       ]);
       const checkpoint = subscription.checkpoint;
       expect(checkpoint).toBe(received[4]?.position);
@@ -241,16 +338,21 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
 
       await store.append(`${ns}sub-3`, events(2));
       const resumed = store.subscribeToAll({ afterPosition: checkpoint, filter });
-      const after = await take(store, resumed, 2);
+      const after = await take(resumed, 2);
       resumed.close();
-      expect(after.map((e) => [e.stream, e.revision])).toEqual([[`${ns}sub-3`, 0], [`${ns}sub-3`, 1]]);
+      expect(after.map((e) => [e.stream, e.revision])).toEqual([
+        [`${ns}sub-3`, 0],
+        [`${ns}sub-3`, 1],
+      ]);
       expect(new Set([...received, ...after].map((e) => e.id)).size).toBe(7);
     });
 
     it('advances its checkpoint past filtered-out events', async () => {
       await store.append(`${ns}keep`, [event('Kept')]);
       await store.append(`${ns}skip`, events(5, 'Skipped'));
-      const subscription = store.subscribeToAll({ filter: { eventTypes: ['Kept'], streamPrefixes: [ns] } });
+      const subscription = store.subscribeToAll({
+        filter: { eventTypes: ['Kept'], streamPrefixes: [ns] },
+      });
       const iterator = subscription[Symbol.asyncIterator]();
       const first = await iterator.next();
       expect(first.value).toMatchObject({ type: 'Kept' });
@@ -270,7 +372,9 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
         (async () => {
           for (let i = 0; i < 10; i += 1) {
             await store.append(`${ns}p-${caller}`, events(1 + (i % 3)));
-            await store.append(`${ns}shared`, [event('Shared', { caller, i })], { expectedRevision: 'any' });
+            await store.append(`${ns}shared`, [event('Shared', { caller, i })], {
+              expectedRevision: 'any',
+            });
           }
         })(),
       );
@@ -278,9 +382,11 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       const all = await readMine();
       expect(all.length).toBe(20 * (1 + 2 + 3) * 3 + 20 * 1 + 200);
       const positions = all.map((e) => e.position);
-      for (let i = 1; i < positions.length; i += 1) expect(positions[i]).toBeGreaterThan(positions[i - 1] ?? 0);
+      for (let i = 1; i < positions.length; i += 1)
+        expect(positions[i]).toBeGreaterThan(positions[i - 1] ?? 0);
       const revisions = new Map<string, number[]>();
-      for (const e of all) revisions.set(e.stream, [...(revisions.get(e.stream) ?? []), e.revision]);
+      for (const e of all)
+        revisions.set(e.stream, [...(revisions.get(e.stream) ?? []), e.revision]);
       for (const list of revisions.values()) expect(list).toEqual(list.map((_, i) => i));
       if (store.adapter.gapFreePositions) {
         const everything = await collect(store.readAll());
@@ -293,7 +399,11 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     it('appends in batches, reads forwards and backwards, and verifies', async () => {
       const stream = `${ns}big`;
       for (let batch = 0; batch < 100; batch += 1) {
-        await store.append(stream, events(1_000, 'ServiceRecorded', { batch, note: 'x'.repeat(200) }), { expectedRevision: batch === 0 ? 'no_stream' : batch * 1_000 - 1 });
+        await store.append(
+          stream,
+          events(1_000, 'ServiceRecorded', { batch, note: 'x'.repeat(200) }),
+          { expectedRevision: batch === 0 ? 'no_stream' : batch * 1_000 - 1 },
+        );
       }
       let count = 0;
       for await (const e of store.readStream(stream)) {
@@ -303,8 +413,13 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       expect(count).toBe(100_000);
       const [last] = await readStream(stream, { direction: 'backwards', maxCount: 1 });
       expect(last?.revision).toBe(99_999);
-      expect((await readStream(stream, { fromRevision: 54_321, maxCount: 1 }))[0]?.data).toMatchObject({ batch: 54, index: 321 });
-      await expect(store.verify({ stream })).resolves.toMatchObject({ ok: true, eventsChecked: 100_000 });
+      expect(
+        (await readStream(stream, { fromRevision: 54_321, maxCount: 1 }))[0]?.data,
+      ).toMatchObject({ batch: 54, index: 321 });
+      await expect(store.verify({ stream })).resolves.toMatchObject({
+        ok: true,
+        eventsChecked: 100_000,
+      });
     });
   });
 
@@ -321,7 +436,10 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       });
       const recorded = stream.map((e) => Date.parse(e.metadata.recordedAt));
       expect([...recorded].sort((a, b) => a - b)).toEqual(recorded);
-      await expect(store.verify({ stream: `${ns}c-1` })).resolves.toMatchObject({ ok: true, eventsChecked: 7 });
+      await expect(store.verify({ stream: `${ns}c-1` })).resolves.toMatchObject({
+        ok: true,
+        eventsChecked: 7,
+      });
       await expect(store.verify()).resolves.toMatchObject({ ok: true });
       expect(computeEventHash).toBeDefined();
     });
@@ -339,7 +457,9 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       const proof = await store.proveInclusion(`${ns}m-2`, anchor.anchoredPosition);
       expect(proof.head.revision).toBe(0);
       expect(verifyInclusionProof(proof, anchor.root)).toBe(true);
-      expect(verifyInclusionProof({ ...proof, head: { ...proof.head, revision: 4 } }, anchor.root)).toBe(false);
+      expect(
+        verifyInclusionProof({ ...proof, head: { ...proof.head, revision: 4 } }, anchor.root),
+      ).toBe(false);
       expect(verifyInclusionProof(proof, 'f'.repeat(64))).toBe(false);
 
       const anchors = await store.anchors();

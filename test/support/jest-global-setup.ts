@@ -16,8 +16,11 @@ export default async function globalSetup(): Promise<void> {
   }
   const started = await startThrowawayPostgres();
   if ('skipped' in started) {
-    if (process.env.LEDGER_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL required but unavailable: ${started.skipped}`);
-    process.stdout.write(`\n[ledger tests] NOTICE: PostgreSQL suites SKIPPED: ${started.skipped}\n`);
+    if (process.env.LEDGER_REQUIRE_POSTGRES === '1')
+      throw new Error(`PostgreSQL required but unavailable: ${started.skipped}`);
+    process.stdout.write(
+      `\n[ledger tests] NOTICE: PostgreSQL suites SKIPPED: ${started.skipped}\n`,
+    );
     return;
   }
   globalThis.__LEDGER_TEST_POSTGRES__ = started;

@@ -10,7 +10,10 @@ import {
 /** Opens fresh, isolated stores on real backends for a test. */
 export function freshSqliteStore(): { store: LedgerEventStore; path: string } {
   const path = join(mkdtempSync(join(tmpdir(), 'ledger-sqlite-')), 'ledger.sqlite');
-  return { store: new LedgerEventStore(new SqliteEventStoreAdapter({ path, pollIntervalMs: 50 })), path };
+  return {
+    store: new LedgerEventStore(new SqliteEventStoreAdapter({ path, pollIntervalMs: 50 })),
+    path,
+  };
 }
 
 let schemaCounter = 0;
@@ -24,7 +27,11 @@ export async function freshPostgresStore(): Promise<{ store: LedgerEventStore; s
   if (url === undefined) throw new Error('TEST_DATABASE_URL is not set');
   schemaCounter += 1;
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter}`;
-  const adapter = await PostgresEventStoreAdapter.connect({ connectionString: url, schema, pollIntervalMs: 100 });
+  const adapter = await PostgresEventStoreAdapter.connect({
+    connectionString: url,
+    schema,
+    pollIntervalMs: 100,
+  });
   return { store: new LedgerEventStore(adapter), schema };
 }
 

@@ -18,11 +18,15 @@ export function findPostgresBinDir(): string | undefined {
   const candidates = [process.env.PG_BIN];
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    for (const version of readdirSync(root).sort((a, b) => Number(b) - Number(a))) candidates.push(join(root, version, 'bin'));
+    for (const version of readdirSync(root).sort((a, b) => Number(b) - Number(a)))
+      candidates.push(join(root, version, 'bin'));
   }
   const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
   if (onPath !== '') candidates.push(join(onPath, '..'));
-  return candidates.find((dir) => dir !== undefined && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  return candidates.find(
+    (dir) =>
+      dir !== undefined && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')),
+  );
 }
 
 function freePort(): Promise<number> {
@@ -41,7 +45,10 @@ function freePort(): Promise<number> {
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { skipped: string }> {
   const bin = findPostgresBinDir();
-  if (bin === undefined) return { skipped: 'no PostgreSQL server binaries (initdb, pg_ctl) found; install postgresql-15' };
+  if (bin === undefined)
+    return {
+      skipped: 'no PostgreSQL server binaries (initdb, pg_ctl) found; install postgresql-15',
+    };
   const asRoot = process.getuid?.() === 0;
   if (asRoot && spawnSync('id', ['-u', 'postgres']).status !== 0) {
     return { skipped: 'running as root and there is no postgres OS user to run the server as' };
@@ -50,7 +57,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { sk
   const dataDir = join(base, 'data');
   const socketDir = join(base, 'socket');
   const run = (command: string, args: string[]): void => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
+      : [join(bin, command), args];
     execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   };
   execFileSync('mkdir', ['-p', dataDir, socketDir]);
@@ -60,8 +69,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | { sk
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
   run('pg_ctl', [
-    '-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-l',
+    join(base, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
     'start',
   ]);
   return {

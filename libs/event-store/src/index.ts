@@ -3,7 +3,13 @@ export * from './port/errors';
 export type { EventStore, AllSubscription } from './port/event-store';
 export type { EventStoreAdapter } from './port/event-store-adapter';
 export { LedgerEventStore } from './ledger-event-store';
-export { GENESIS_HASH, canonicalJson, computeEventHash, hashInput, sha256Hex } from './chain/event-hash';
+export {
+  GENESIS_HASH,
+  canonicalJson,
+  computeEventHash,
+  hashInput,
+  sha256Hex,
+} from './chain/event-hash';
 export {
   ANCHOR_STREAM,
   ANCHOR_EVENT_TYPE,

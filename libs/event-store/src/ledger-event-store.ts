@@ -22,21 +22,28 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoredEvent,
   SubscribeToAllOptions,
 } from './port/types';
 import { toRecordedEvent } from './stored-event';
 import { CatchUpSubscription } from './subscription/catch-up-subscription';
+import { flattenPages } from './append/page-iterator';
 import { v4 as uuidv4 } from 'uuid';
 
 const END = Number.MAX_SAFE_INTEGER;
 
 function maxCountOf(value: number | undefined): number {
   if (value === undefined) return END;
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidAppendError('maxCount', 'must be a non-negative integer');
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new InvalidAppendError('maxCount', 'must be a non-negative integer');
   return value;
 }
 
-function startOf(value: number | 'start' | 'end' | undefined, backwards: boolean, first: number): number {
+function startOf(
+  value: number | 'start' | 'end' | undefined,
+  backwards: boolean,
+  first: number,
+): number {
   if (value === 'end' || (value === undefined && backwards)) return END;
   if (value === 'start' || value === undefined) return first;
   return value;
@@ -54,7 +61,11 @@ export class LedgerEventStore implements EventStore {
     return this.adapter.kind;
   }
 
-  append(stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     try {
       return this.adapter.appendPrepared(prepareAppend(stream, events, options));
     } catch (error) {
@@ -62,39 +73,31 @@ export class LedgerEventStore implements EventStore {
     }
   }
 
-  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     validateStreamName(stream);
     const direction = options.direction ?? 'forwards';
     const fromRevision = startOf(options.fromRevision, direction === 'backwards', 0);
-    for await (const event of this.adapter.readStreamStored(stream, { fromRevision, direction, maxCount: maxCountOf(options.maxCount) })) {
-      yield toRecordedEvent(event);
-    }
+    const pages = this.adapter.readStreamPages(stream, {
+      fromRevision,
+      direction,
+      maxCount: maxCountOf(options.maxCount),
+    });
+    return flattenPages(pages, toRecordedEvent);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const direction = options.direction ?? 'forwards';
     const fromPosition = startOf(options.fromPosition, direction === 'backwards', 1);
-    const events = this.adapter.readAllStored({ fromPosition, direction, maxCount: maxCountOf(options.maxCount), filter: options.filter });
-    if (options.verifyHashes !== true) {
-      for await (const event of events) yield toRecordedEvent(event);
-      return;
-    }
-    // Each hash is recomputed; links are checked wherever the neighbouring event was read too.
-    const previous = new Map<string, RecordedEvent>();
-    for await (const event of events) {
-      const recomputed = computeEventHash(event);
-      if (recomputed !== event.hash) throw new ChainBrokenError(chainBreak(event, 'hash_mismatch', recomputed, event.hash));
-      const recorded = toRecordedEvent(event);
-      const prior = previous.get(event.stream);
-      if (prior !== undefined) {
-        const [earlier, later] = direction === 'forwards' ? [prior, recorded] : [recorded, prior];
-        if (later.revision === earlier.revision + 1 && later.metadata.prevHash !== earlier.metadata.hash) {
-          throw new ChainBrokenError(chainBreak(later, 'prev_hash_mismatch', earlier.metadata.hash, later.metadata.prevHash));
-        }
-      }
-      previous.set(event.stream, recorded);
-      yield recorded;
-    }
+    const pages = this.adapter.readAllPages({
+      fromPosition,
+      direction,
+      maxCount: maxCountOf(options.maxCount),
+      filter: options.filter,
+    });
+    return flattenPages(
+      pages,
+      options.verifyHashes === true ? hashCheckingReader(direction) : toRecordedEvent,
+    );
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
@@ -106,17 +109,31 @@ export class LedgerEventStore implements EventStore {
   }
 
   verify(options: { stream?: string } = {}): Promise<VerifyReport> {
-    return options.stream === undefined ? verifyAll(this.adapter) : verifyStream(this.adapter, options.stream);
+    return options.stream === undefined
+      ? verifyAll(this.adapter)
+      : verifyStream(this.adapter, options.stream);
   }
 
   async anchor(actor: Actor): Promise<AnchorRecord> {
     const snapshot = await this.adapter.headsSnapshot();
     const { root, streamCount } = rootOfHeads(snapshot.heads);
     const eventId = uuidv4();
-    const data = { anchoredPosition: snapshot.position, root, streamCount, algorithm: MERKLE_ALGORITHM };
+    const data = {
+      anchoredPosition: snapshot.position,
+      root,
+      streamCount,
+      algorithm: MERKLE_ALGORITHM,
+    };
     const result = await this.append(
       ANCHOR_STREAM,
-      [{ id: eventId, type: ANCHOR_EVENT_TYPE, data, metadata: { actor, correlationId: eventId, causationId: null, schemaVersion: 1 } }],
+      [
+        {
+          id: eventId,
+          type: ANCHOR_EVENT_TYPE,
+          data,
+          metadata: { actor, correlationId: eventId, causationId: null, schemaVersion: 1 },
+        },
+      ],
       { expectedRevision: 'any' },
     );
     const [stored] = await this.readAnchorEvents(result.nextExpectedRevision, 1);
@@ -129,11 +146,18 @@ export class LedgerEventStore implements EventStore {
   }
 
   async proveInclusion(stream: string, anchorPosition: number): Promise<InclusionProof> {
-    const anchor = (await this.anchors()).find((candidate) => candidate.anchoredPosition === anchorPosition);
-    if (anchor === undefined) throw new InvalidAppendError('anchorPosition', `no anchor at position ${anchorPosition}`);
+    const anchor = (await this.anchors()).find(
+      (candidate) => candidate.anchoredPosition === anchorPosition,
+    );
+    if (anchor === undefined)
+      throw new InvalidAppendError('anchorPosition', `no anchor at position ${anchorPosition}`);
     const heads = await headsAtPosition(this.adapter, anchor.anchoredPosition);
     const proof = buildInclusionProof(anchor, heads.values(), stream);
-    if (proof === undefined) throw new InvalidAppendError('stream', `${stream} had no events at position ${anchorPosition}`);
+    if (proof === undefined)
+      throw new InvalidAppendError(
+        'stream',
+        `${stream} had no events at position ${anchorPosition}`,
+      );
     return proof;
   }
 
@@ -145,7 +169,12 @@ export class LedgerEventStore implements EventStore {
     const anchors: AnchorRecord[] = [];
     for await (const event of this.readStream(ANCHOR_STREAM, { fromRevision, maxCount })) {
       if (event.type !== ANCHOR_EVENT_TYPE) continue;
-      const data = event.data as { anchoredPosition: number; root: string; streamCount: number; algorithm: string };
+      const data = event.data as {
+        anchoredPosition: number;
+        root: string;
+        streamCount: number;
+        algorithm: string;
+      };
       anchors.push({
         anchoredPosition: data.anchoredPosition,
         root: data.root,
@@ -158,4 +187,34 @@ export class LedgerEventStore implements EventStore {
     }
     return anchors;
   }
+}
+
+/**
+ * Recomputes each event's hash; checks the prevHash link wherever the neighbouring event of the
+ * same stream was read too (a filtered or partial read cannot check more than that).
+ */
+function hashCheckingReader(
+  direction: 'forwards' | 'backwards',
+): (event: StoredEvent) => RecordedEvent {
+  const previous = new Map<string, RecordedEvent>();
+  return (event) => {
+    const recomputed = computeEventHash(event);
+    if (recomputed !== event.hash)
+      throw new ChainBrokenError(chainBreak(event, 'hash_mismatch', recomputed, event.hash));
+    const recorded = toRecordedEvent(event);
+    const prior = previous.get(event.stream);
+    if (prior !== undefined) {
+      const [earlier, later] = direction === 'forwards' ? [prior, recorded] : [recorded, prior];
+      if (
+        later.revision === earlier.revision + 1 &&
+        later.metadata.prevHash !== earlier.metadata.hash
+      ) {
+        throw new ChainBrokenError(
+          chainBreak(later, 'prev_hash_mismatch', earlier.metadata.hash, later.metadata.prevHash),
+        );
+      }
+    }
+    previous.set(event.stream, recorded);
+    return recorded;
+  };
 }

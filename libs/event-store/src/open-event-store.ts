@@ -16,10 +16,12 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
     case 'sqlite':
       return { kind, path: join(env.LEDGER_DATA_DIR ?? './data', 'ledger.sqlite') };
     case 'postgres':
-      if (env.DATABASE_URL === undefined) throw new Error('LEDGER_STORE=postgres needs DATABASE_URL');
+      if (env.DATABASE_URL === undefined)
+        throw new Error('LEDGER_STORE=postgres needs DATABASE_URL');
       return { kind, connectionString: env.DATABASE_URL };
     case 'esdb':
-      if (env.ESDB_CONNECTION_STRING === undefined) throw new Error('LEDGER_STORE=esdb needs ESDB_CONNECTION_STRING');
+      if (env.ESDB_CONNECTION_STRING === undefined)
+        throw new Error('LEDGER_STORE=esdb needs ESDB_CONNECTION_STRING');
       return { kind, connectionString: env.ESDB_CONNECTION_STRING };
     default:
       throw new Error(`LEDGER_STORE must be sqlite, postgres or esdb, not ${kind}`);
@@ -33,7 +35,9 @@ export async function openEventStore(config: EventStoreConfig): Promise<LedgerEv
       adapter = new SqliteEventStoreAdapter({ path: config.path });
       break;
     case 'postgres':
-      adapter = await PostgresEventStoreAdapter.connect({ connectionString: config.connectionString });
+      adapter = await PostgresEventStoreAdapter.connect({
+        connectionString: config.connectionString,
+      });
       break;
     case 'esdb': {
       // Loaded on demand: the gRPC client is only paid for by deployments that use it.

@@ -1,7 +1,11 @@
 import type { JsonObject, RecordedEvent, RecordedMetadata, StoredEvent } from './port/types';
 
 export function toRecordedEvent(event: StoredEvent): RecordedEvent {
-  const metadata = JSON.parse(event.metadata) as Omit<RecordedMetadata, 'hash'>;
+  // The parsed object is fresh, so adding the hash to it is cheaper than copying it.
+  const metadata = JSON.parse(event.metadata) as {
+    -readonly [K in keyof RecordedMetadata]: RecordedMetadata[K];
+  };
+  metadata.hash = event.hash;
   return {
     id: event.id,
     stream: event.stream,
@@ -9,6 +13,6 @@ export function toRecordedEvent(event: StoredEvent): RecordedEvent {
     position: event.position,
     type: event.type,
     data: JSON.parse(event.data) as JsonObject,
-    metadata: { ...metadata, hash: event.hash },
+    metadata,
   };
 }

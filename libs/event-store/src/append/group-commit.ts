@@ -9,7 +9,9 @@ interface Waiting {
 }
 
 /** Commits one batch of appends in one durable transaction and says what became of each. */
-export type CommitBatch = (appends: readonly PreparedAppend[]) => AppendOutcome[] | Promise<AppendOutcome[]>;
+export type CommitBatch = (
+  appends: readonly PreparedAppend[],
+) => AppendOutcome[] | Promise<AppendOutcome[]>;
 
 /**
  * Group commit: appends that arrive while a commit is being prepared or is in flight share the

@@ -61,10 +61,20 @@ export function planBatch(appends: readonly PreparedAppend[], context: BatchCont
     const firstPosition = nextPosition;
     for (const event of append.events) {
       const metadata = chainedMetadata(event, prevHash, context.recordedAt);
-      const unhashed = { stream: append.stream, revision, type: event.type, data: event.data, metadata };
+      const unhashed = {
+        stream: append.stream,
+        revision,
+        type: event.type,
+        data: event.data,
+        metadata,
+      };
       const hash = computeEventHash(unhashed);
       rows.push({ ...unhashed, position: nextPosition, id: event.id, hash });
-      context.existingIds.set(event.id, { stream: append.stream, revision, position: nextPosition });
+      context.existingIds.set(event.id, {
+        stream: append.stream,
+        revision,
+        position: nextPosition,
+      });
       prevHash = hash;
       revision += 1;
       nextPosition += 1;
@@ -156,4 +166,23 @@ function matchIdempotentRetry(
       idempotent: true,
     },
   };
+}
+
+/**
+ * Ids of the appends rejected for their expected revision. A retry of an append that already
+ * committed is rejected that way when ids were not looked up, so the adapters look these ids up
+ * and plan again before answering (ESDB: the retry succeeds).
+ */
+export function idsOfRevisionRejections(
+  appends: readonly PreparedAppend[],
+  outcomes: readonly AppendOutcome[],
+): string[] {
+  return appends.flatMap((append, index) => {
+    const outcome = outcomes[index];
+    return outcome !== undefined &&
+      !outcome.ok &&
+      outcome.error instanceof WrongExpectedRevisionError
+      ? append.events.map((event) => event.id)
+      : [];
+  });
 }

@@ -21,12 +21,25 @@ export interface PreparedAppend {
 }
 
 export const MAX_EVENTS_PER_APPEND = 10_000;
-const STREAM_NAME = /^[^$\u0000-\u001f\u007f][^\u0000-\u001f\u007f]{0,255}$/u;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
 const MAX_JSON_DEPTH = 64;
 
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 export function validateStreamName(stream: unknown, field = 'stream'): string {
-  if (typeof stream !== 'string' || !STREAM_NAME.test(stream)) {
+  if (
+    typeof stream !== 'string' ||
+    stream.length === 0 ||
+    stream.length > 256 ||
+    stream.startsWith('$') ||
+    hasControlCharacter(stream)
+  ) {
     throw new InvalidAppendError(
       field,
       'must be 1..256 characters, without control characters, not starting with $',
@@ -79,7 +92,8 @@ function nonEmptyString(value: unknown, field: string): string {
 
 function prepareEvent(event: EventToAppend, field: string): PreparedEvent {
   const id = typeof event.id === 'string' ? event.id.toLowerCase() : event.id;
-  if (typeof id !== 'string' || !isUuid(id)) throw new InvalidAppendError(`${field}.id`, 'must be a UUID');
+  if (typeof id !== 'string' || !isUuid(id))
+    throw new InvalidAppendError(`${field}.id`, 'must be a UUID');
   if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
     throw new InvalidAppendError(`${field}.type`, 'must match [A-Za-z][A-Za-z0-9_.-]{0,127}');
   }
@@ -100,7 +114,11 @@ function prepareEvent(event: EventToAppend, field: string): PreparedEvent {
       ? null
       : nonEmptyString(metadata.causationId, `${field}.metadata.causationId`);
   const schemaVersion = metadata.schemaVersion;
-  if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+  if (
+    typeof schemaVersion !== 'number' ||
+    !Number.isSafeInteger(schemaVersion) ||
+    schemaVersion < 1
+  ) {
     throw new InvalidAppendError(`${field}.metadata.schemaVersion`, 'must be a positive integer');
   }
   return {
@@ -126,7 +144,8 @@ export function prepareAppend(
   if (events.length > MAX_EVENTS_PER_APPEND) {
     throw new InvalidAppendError('events', `must hold at most ${MAX_EVENTS_PER_APPEND} events`);
   }
-  const prepared = events.map((event, index) => prepareEvent(event, `events[${index}]`));
+  const list: readonly EventToAppend[] = events;
+  const prepared = list.map((event, index) => prepareEvent(event, `events[${index}]`));
   const seen = new Map<string, number>();
   prepared.forEach((event, index) => {
     const earlier = seen.get(event.id);
@@ -139,6 +158,10 @@ export function prepareAppend(
 }
 
 /** The canonical metadata text (keys sorted: actor, causationId, correlationId, prevHash, recordedAt, schemaVersion). */
-export function chainedMetadata(event: PreparedEvent, prevHash: string, recordedAt: string): string {
+export function chainedMetadata(
+  event: PreparedEvent,
+  prevHash: string,
+  recordedAt: string,
+): string {
   return `${event.metadataPrefix}"prevHash":"${prevHash}","recordedAt":"${recordedAt}","schemaVersion":${event.schemaVersion}}`;
 }

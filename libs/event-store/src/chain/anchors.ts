@@ -1,6 +1,12 @@
 import type { EventStoreAdapter } from '../port/event-store-adapter';
 import type { StreamHead } from '../port/types';
-import { headLeafHash, inclusionPath, merkleRoot, MERKLE_ALGORITHM, rootFromInclusionPath } from './merkle';
+import {
+  headLeafHash,
+  inclusionPath,
+  merkleRoot,
+  MERKLE_ALGORITHM,
+  rootFromInclusionPath,
+} from './merkle';
 
 /** The system stream holding anchors; it is hash-chained like any other and left out of the leaves. */
 export const ANCHOR_STREAM = 'ledger-anchors';
@@ -51,19 +57,21 @@ export async function headsAtPosition(
   position: number,
 ): Promise<Map<string, StreamHead>> {
   const heads = new Map<string, StreamHead>();
-  for await (const event of adapter.readAllStored({
+  for await (const page of adapter.readAllPages({
     fromPosition: 1,
     direction: 'forwards',
-    maxCount: Number.MAX_SAFE_INTEGER,
+    maxCount: position,
     filter: undefined,
   })) {
-    if (event.position > position) break;
-    heads.set(event.stream, {
-      stream: event.stream,
-      revision: event.revision,
-      hash: event.hash,
-      position: event.position,
-    });
+    for (const event of page) {
+      if (event.position > position) return heads;
+      heads.set(event.stream, {
+        stream: event.stream,
+        revision: event.revision,
+        hash: event.hash,
+        position: event.position,
+      });
+    }
   }
   return heads;
 }
@@ -88,6 +96,11 @@ export function buildInclusionProof(
 
 /** Offline check: does the proof lead from the stream head to the published root? */
 export function verifyInclusionProof(proof: InclusionProof, publishedRoot: string): boolean {
-  const root = rootFromInclusionPath(headLeafHash(proof.head), proof.leafIndex, proof.treeSize, proof.path);
+  const root = rootFromInclusionPath(
+    headLeafHash(proof.head),
+    proof.leafIndex,
+    proof.treeSize,
+    proof.path,
+  );
   return root !== undefined && root === publishedRoot;
 }

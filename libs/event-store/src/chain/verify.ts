@@ -31,7 +31,15 @@ export function chainBreak(
   expected: string,
   found: string,
 ): ChainBreak {
-  return { stream: event.stream, revision: event.revision, position: event.position, eventId: event.id, reason, expected, found };
+  return {
+    stream: event.stream,
+    revision: event.revision,
+    position: event.position,
+    eventId: event.id,
+    reason,
+    expected,
+    found,
+  };
 }
 
 function readPrevHash(event: StoredEvent): string | undefined {
@@ -47,37 +55,54 @@ function readPrevHash(event: StoredEvent): string | undefined {
 export function checkLink(event: StoredEvent, tip: ChainTip | undefined): ChainBreak | undefined {
   const expectedRevision = tip === undefined ? 0 : tip.revision + 1;
   if (event.revision !== expectedRevision) {
-    return chainBreak(event, 'revision_gap', `revision ${expectedRevision}`, `revision ${event.revision}`);
+    return chainBreak(
+      event,
+      'revision_gap',
+      `revision ${expectedRevision}`,
+      `revision ${event.revision}`,
+    );
   }
   const prevHash = readPrevHash(event);
-  if (prevHash === undefined) return chainBreak(event, 'malformed', 'metadata with prevHash', event.metadata.slice(0, 80));
+  if (prevHash === undefined)
+    return chainBreak(event, 'malformed', 'metadata with prevHash', event.metadata.slice(0, 80));
   const expectedPrev = tip === undefined ? GENESIS_HASH : tip.hash;
-  if (prevHash !== expectedPrev) return chainBreak(event, 'prev_hash_mismatch', expectedPrev, prevHash);
+  if (prevHash !== expectedPrev)
+    return chainBreak(event, 'prev_hash_mismatch', expectedPrev, prevHash);
   const recomputed = computeEventHash(event);
   if (recomputed !== event.hash) return chainBreak(event, 'hash_mismatch', recomputed, event.hash);
   return undefined;
 }
 
-function headBreak(stream: string, tip: ChainTip | undefined, recorded: StreamHead | undefined): ChainBreak {
+function headBreak(
+  stream: string,
+  tip: ChainTip | undefined,
+  recorded: StreamHead | undefined,
+): ChainBreak {
   return {
     stream,
     revision: tip?.revision ?? recorded?.revision ?? -1,
     position: tip?.position ?? recorded?.position ?? -1,
     eventId: '',
     reason: 'head_mismatch',
-    expected: recorded === undefined ? 'no recorded head' : `head ${recorded.revision} ${recorded.hash}`,
+    expected:
+      recorded === undefined ? 'no recorded head' : `head ${recorded.revision} ${recorded.hash}`,
     found: tip === undefined ? 'no events' : `chain ends at ${tip.revision} ${tip.hash}`,
   };
 }
 
-export async function verifyStream(adapter: EventStoreAdapter, stream: string): Promise<VerifyReport> {
+export async function verifyStream(
+  adapter: EventStoreAdapter,
+  stream: string,
+): Promise<VerifyReport> {
   let tip: ChainTip | undefined;
   let eventsChecked = 0;
-  for await (const event of adapter.readStreamStored(stream, { fromRevision: 0, ...EVERYTHING })) {
-    const broken = checkLink(event, tip);
-    if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
-    tip = { revision: event.revision, hash: event.hash, position: event.position };
-    eventsChecked += 1;
+  for await (const page of adapter.readStreamPages(stream, { fromRevision: 0, ...EVERYTHING })) {
+    for (const event of page) {
+      const broken = checkLink(event, tip);
+      if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
+      tip = { revision: event.revision, hash: event.hash, position: event.position };
+      eventsChecked += 1;
+    }
   }
   const recorded = await adapter.streamHead(stream);
   if (recorded?.revision !== tip?.revision || recorded?.hash !== tip?.hash) {
@@ -94,10 +119,15 @@ interface PendingAnchor {
 
 async function readAnchors(adapter: EventStoreAdapter): Promise<PendingAnchor[]> {
   const anchors: PendingAnchor[] = [];
-  for await (const event of adapter.readStreamStored(ANCHOR_STREAM, { fromRevision: 0, ...EVERYTHING })) {
-    if (event.type !== ANCHOR_EVENT_TYPE) continue;
-    const data = JSON.parse(event.data) as { anchoredPosition: number; root: string };
-    anchors.push({ anchoredPosition: data.anchoredPosition, root: data.root, event });
+  for await (const page of adapter.readStreamPages(ANCHOR_STREAM, {
+    fromRevision: 0,
+    ...EVERYTHING,
+  })) {
+    for (const event of page) {
+      if (event.type !== ANCHOR_EVENT_TYPE) continue;
+      const data = JSON.parse(event.data) as { anchoredPosition: number; root: string };
+      anchors.push({ anchoredPosition: data.anchoredPosition, root: data.root, event });
+    }
   }
   return anchors.sort((a, b) => a.anchoredPosition - b.anchoredPosition);
 }
@@ -107,53 +137,101 @@ async function readAnchors(adapter: EventStoreAdapter): Promise<PendingAnchor[]>
  * stream's revisions, prevHash links and hashes, every anchor's Merkle root at its position,
  * and finally every recorded stream head against the chain that was actually found.
  */
+/**
+ * One pass over the whole log: positions without gaps (where the adapter promises it), every
+ * stream's revisions, prevHash links and hashes, and every anchor's Merkle root at its position.
+ * Heads are read before and after the pass, so appends made while verifying are tolerated but
+ * a truncated log (heads before the pass not reached) or rows no commit recorded (beyond the
+ * heads after the pass) are breaks.
+ */
 export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyReport> {
+  const before = new Map((await adapter.headsSnapshot()).heads.map((head) => [head.stream, head]));
   const anchors = await readAnchors(adapter);
-  const tips = new Map<string, ChainTip & { stream: string }>();
+  const tips = new Map<string, ChainTip>();
   let eventsChecked = 0;
   let anchorsChecked = 0;
   let lastPosition = 0;
+  const fail = (firstBreak: ChainBreak): VerifyReport => ({ ok: false, eventsChecked, firstBreak });
 
   const checkAnchorsUpTo = (position: number): ChainBreak | undefined => {
-    for (let next = anchors[anchorsChecked]; next !== undefined && next.anchoredPosition <= position; next = anchors[anchorsChecked]) {
-      const { root } = rootOfHeads(tips.values());
+    for (
+      let next = anchors[anchorsChecked];
+      next !== undefined && next.anchoredPosition <= position;
+      next = anchors[anchorsChecked]
+    ) {
+      const { root } = rootOfHeads([...tips].map(([stream, tip]) => ({ stream, ...tip })));
       if (root !== next.root) return chainBreak(next.event, 'anchor_mismatch', next.root, root);
       anchorsChecked += 1;
     }
     return undefined;
   };
 
-  for await (const event of adapter.readAllStored({ fromPosition: 1, filter: undefined, ...EVERYTHING })) {
-    const anchorBreak = checkAnchorsUpTo(event.position - 1);
-    if (anchorBreak !== undefined) return { ok: false, eventsChecked, firstBreak: anchorBreak };
-    if (adapter.gapFreePositions && event.position !== lastPosition + 1) {
-      return {
-        ok: false,
-        eventsChecked,
-        firstBreak: chainBreak(event, 'position_gap', `position ${lastPosition + 1}`, `position ${event.position}`),
-      };
+  const pages = adapter.readAllPages({ fromPosition: 1, filter: undefined, ...EVERYTHING });
+  for await (const page of pages) {
+    for (const event of page) {
+      const anchorBreak = checkAnchorsUpTo(event.position - 1);
+      if (anchorBreak !== undefined) return fail(anchorBreak);
+      if (adapter.gapFreePositions && event.position !== lastPosition + 1) {
+        return fail(
+          chainBreak(
+            event,
+            'position_gap',
+            `position ${lastPosition + 1}`,
+            `position ${event.position}`,
+          ),
+        );
+      }
+      const broken = checkLink(event, tips.get(event.stream));
+      if (broken !== undefined) return fail(broken);
+      const recorded = before.get(event.stream);
+      if (recorded?.revision === event.revision && recorded.hash !== event.hash) {
+        return fail(
+          chainBreak(
+            event,
+            'head_mismatch',
+            `head ${recorded.revision} ${recorded.hash}`,
+            event.hash,
+          ),
+        );
+      }
+      tips.set(event.stream, {
+        revision: event.revision,
+        hash: event.hash,
+        position: event.position,
+      });
+      lastPosition = event.position;
+      eventsChecked += 1;
     }
-    const broken = checkLink(event, tips.get(event.stream));
-    if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
-    tips.set(event.stream, { stream: event.stream, revision: event.revision, hash: event.hash, position: event.position });
-    lastPosition = event.position;
-    eventsChecked += 1;
   }
   const trailingAnchorBreak = checkAnchorsUpTo(Number.MAX_SAFE_INTEGER);
-  if (trailingAnchorBreak !== undefined) return { ok: false, eventsChecked, firstBreak: trailingAnchorBreak };
+  if (trailingAnchorBreak !== undefined) return fail(trailingAnchorBreak);
 
-  const snapshot = await adapter.headsSnapshot();
-  const recordedHeads = new Map(snapshot.heads.map((head) => [head.stream, head]));
-  for (const [stream, recorded] of recordedHeads) {
-    // A head that moved past the pass was appended while verifying: it is checked next time.
-    if (recorded.position > lastPosition) continue;
+  // Truncation: every head that existed before the pass must have been reached.
+  for (const [stream, recorded] of before) {
     const tip = tips.get(stream);
-    if (tip?.revision !== recorded.revision || tip.hash !== recorded.hash) {
-      return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, recorded) };
-    }
+    if (tip === undefined || tip.revision < recorded.revision)
+      return fail(headBreak(stream, tip, recorded));
   }
+  // Forgery: every event read must be covered by a head some commit recorded.
+  const after = await adapter.headsSnapshot();
+  const afterHeads = new Map(after.heads.map((head) => [head.stream, head]));
   for (const [stream, tip] of tips) {
-    if (!recordedHeads.has(stream)) return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, undefined) };
+    const recorded = afterHeads.get(stream);
+    if (recorded === undefined || recorded.revision < tip.revision)
+      return fail(headBreak(stream, tip, recorded));
+    if (recorded.revision === tip.revision && recorded.hash !== tip.hash)
+      return fail(headBreak(stream, tip, recorded));
+  }
+  if (adapter.gapFreePositions && lastPosition > after.position) {
+    const beyond = { stream: '', revision: -1, position: after.position + 1, id: '' };
+    return fail(
+      chainBreak(
+        beyond,
+        'head_mismatch',
+        `log ends at position ${after.position}`,
+        `events up to position ${lastPosition}`,
+      ),
+    );
   }
   return { ok: true, eventsChecked, streamsChecked: tips.size, anchorsChecked };
 }

@@ -31,11 +31,16 @@ export interface EventStoreAdapter {
   readonly kind: 'sqlite' | 'postgres' | 'esdb';
   /** True when positions are 1, 2, 3 … without gaps, so a missing row is itself evidence. */
   readonly gapFreePositions: boolean;
+  /**
+   * True when an event id reused anywhere in the store is caught (a unique index). ESDB only
+   * deduplicates ids within a stream's recent events, so it reports false.
+   */
+  readonly uniqueEventIdsAcrossStreams: boolean;
   appendPrepared(append: PreparedAppend): Promise<AppendResult>;
-  /** Streams pages; never loads the whole stream. */
-  readStreamStored(stream: string, read: StoredStreamRead): AsyncIterable<StoredEvent>;
-  /** Streams pages in global order; never loads the whole log. */
-  readAllStored(read: StoredAllRead): AsyncIterable<StoredEvent>;
+  /** The stream in pages (each non-empty); never loads the whole stream. */
+  readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]>;
+  /** The log in global order in pages (each non-empty); never loads the whole log. */
+  readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]>;
   headPosition(): Promise<number>;
   streamHead(stream: string): Promise<StreamHead | undefined>;
   /** All stream heads from one consistent snapshot, with the global position they are current at. */

@@ -24,7 +24,11 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 /** The port every part of the ledger depends on. */
 export interface EventStore {
   readonly kind: string;
-  append(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: readonly EventToAppend[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;

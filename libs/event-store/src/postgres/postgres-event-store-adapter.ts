@@ -1,10 +1,28 @@
-import { Client, DatabaseError, Pool, types as pgTypes, type PoolClient, type PoolConfig } from 'pg';
+import {
+  Client,
+  DatabaseError,
+  Pool,
+  TypeOverrides,
+  types as pgTypes,
+  type PoolClient,
+  type PoolConfig,
+} from 'pg';
 import { GroupCommitQueue } from '../append/group-commit';
 import { pagedRead } from '../append/paged-read';
-import { planBatch, type AppendOutcome, type StoredEventRef } from '../append/plan-batch';
+import {
+  idsOfRevisionRejections,
+  planBatch,
+  type AppendOutcome,
+  type BatchContext,
+  type StoredEventRef,
+} from '../append/plan-batch';
 import type { PreparedAppend } from '../append/prepare-append';
 import { StoreUnavailableError } from '../port/errors';
-import type { EventStoreAdapter, StoredAllRead, StoredStreamRead } from '../port/event-store-adapter';
+import type {
+  EventStoreAdapter,
+  StoredAllRead,
+  StoredStreamRead,
+} from '../port/event-store-adapter';
 import type { AppendResult, HeadsSnapshot, StoredEvent, StreamHead } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
 import { PG_STORED_COLUMNS, postgresSchemaSql, quoteIdentifier } from './postgres-schema';
@@ -18,22 +36,34 @@ export interface PostgresAdapterOptions {
   readonly pollIntervalMs?: number;
 }
 
-const INT8_OID = 20;
 // Positions and revisions stay far below 2^53; numbers keep the port's types plain.
-const int8AsNumber = (value: string): number => Number(value);
+const ledgerTypes = new TypeOverrides();
+ledgerTypes.setTypeParser(pgTypes.builtins.INT8, (value: string) => Number(value));
 
 type HeadRow = { position: number; recorded_at_ms: number; now_ms: number };
-type LookupRow = { kind: 'head' | 'id'; stream: string; revision: number; hash: string | null; position: number; id: string | null };
+type LookupRow = {
+  kind: 'head' | 'id';
+  stream: string;
+  revision: number;
+  hash: string | null;
+  position: number;
+  id: string | null;
+};
 
 function isEventIdClash(error: unknown): boolean {
-  return error instanceof DatabaseError && error.code === '23505' && error.constraint === 'ledger_events_event_id';
+  return (
+    error instanceof DatabaseError &&
+    error.code === '23505' &&
+    error.constraint === 'ledger_events_event_id'
+  );
 }
 
 function placeholders(rows: number, columns: number, casts: readonly string[] = []): string {
   const tuples: string[] = [];
   for (let row = 0; row < rows; row += 1) {
     const cells: string[] = [];
-    for (let column = 0; column < columns; column += 1) cells.push(`$${row * columns + column + 1}${casts[column] ?? ''}`);
+    for (let column = 0; column < columns; column += 1)
+      cells.push(`$${row * columns + column + 1}${casts[column] ?? ''}`);
     tuples.push(`(${cells.join(', ')})`);
   }
   return tuples.join(', ');
@@ -49,16 +79,29 @@ function upsertHeadsSql(heads: number): string {
 }
 
 function rowParams(row: StoredEvent): unknown[] {
-  return [row.position, row.stream, row.revision, row.id, row.type, row.data, row.metadata, row.hash];
+  return [
+    row.position,
+    row.stream,
+    row.revision,
+    row.id,
+    row.type,
+    row.data,
+    row.metadata,
+    row.hash,
+  ];
 }
 
 function unavailable(error: unknown): StoreUnavailableError {
-  return new StoreUnavailableError(`PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new StoreUnavailableError(
+    `PostgreSQL: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }
 
 export class PostgresEventStoreAdapter implements EventStoreAdapter {
   readonly kind = 'postgres';
   readonly gapFreePositions = true;
+  readonly uniqueEventIdsAcrossStreams = true;
   private readonly queue: GroupCommitQueue;
   private readonly signal: AppendSignal;
   private readonly channel: string;
@@ -99,10 +142,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
       options: `-c search_path=${quoted}`,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? int8AsNumber : pgTypes.getTypeParser(oid, format ?? 'text')) as typeof pgTypes.getTypeParser,
-      },
+      types: ledgerTypes,
     };
     const pool = new Pool(config);
     pool.on('error', () => undefined);
@@ -136,7 +176,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
    * One transaction: lock the head row, read stream heads (and stored ids when a clash was seen),
    * plan, insert rows, upsert heads, advance the head and notify listeners on commit.
    */
-  private async commitBatch(appends: readonly PreparedAppend[], lookUpIds: boolean): Promise<AppendOutcome[]> {
+  private async commitBatch(
+    appends: readonly PreparedAppend[],
+    lookUpIds: boolean,
+  ): Promise<AppendOutcome[]> {
     const client: PoolClient = await this.pool.connect();
     try {
       const locked = (await client.query<HeadRow>(
@@ -145,7 +188,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       const head = locked[1].rows[0];
       if (head === undefined) throw new Error('ledger_head row is missing');
       const streams = [...new Set(appends.map((append) => append.stream))];
-      const ids = lookUpIds ? appends.flatMap((append) => append.events.map((event) => event.id)) : [];
+      const ids = lookUpIds
+        ? appends.flatMap((append) => append.events.map((event) => event.id))
+        : [];
       // Read after taking the lock: READ COMMITTED gives this statement a fresh snapshot.
       const lookups = await client.query<LookupRow>(
         `SELECT 'head' AS kind, stream, revision, hash, position, NULL AS id FROM ledger_streams WHERE stream = ANY($1::text[])
@@ -157,18 +202,44 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       const existingIds = new Map<string, StoredEventRef>();
       for (const row of lookups.rows) {
         if (row.kind === 'head' && row.hash !== null) {
-          heads.set(row.stream, { stream: row.stream, revision: row.revision, hash: row.hash, position: row.position });
+          heads.set(row.stream, {
+            stream: row.stream,
+            revision: row.revision,
+            hash: row.hash,
+            position: row.position,
+          });
         } else if (row.id !== null) {
-          existingIds.set(row.id, { stream: row.stream, revision: row.revision, position: row.position });
+          existingIds.set(row.id, {
+            stream: row.stream,
+            revision: row.revision,
+            position: row.position,
+          });
         }
       }
       const recordedMs = Math.max(head.now_ms, head.recorded_at_ms);
-      const plan = planBatch(appends, {
-        heads,
-        existingIds,
+      const context = (): BatchContext => ({
+        heads: new Map(heads),
+        existingIds: new Map(existingIds),
         firstPosition: head.position + 1,
         recordedAt: new Date(recordedMs).toISOString(),
       });
+      let plan = planBatch(appends, context());
+      const suspects = idsOfRevisionRejections(appends, plan.outcomes).filter(
+        (id) => !existingIds.has(id),
+      );
+      if (suspects.length > 0) {
+        const found = await client.query<StoredEventRef & { id: string }>(
+          'SELECT event_id::text AS id, stream, revision, position FROM ledger_events WHERE event_id = ANY($1::uuid[])',
+          [suspects],
+        );
+        for (const ref of found.rows)
+          existingIds.set(ref.id, {
+            stream: ref.stream,
+            revision: ref.revision,
+            position: ref.position,
+          });
+        plan = planBatch(appends, context());
+      }
       if (plan.rows.length > 0) {
         const lastPosition = head.position + plan.rows.length;
         await client.query(insertRowsSql(plan.rows.length), plan.rows.flatMap(rowParams));
@@ -177,11 +248,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
           upsertHeadsSql(heads.length),
           heads.flatMap((h) => [h.stream, h.revision, h.hash, h.position]),
         );
-        await client.query('UPDATE ledger_head SET position = $1::int8, recorded_at_ms = $2::int8 RETURNING pg_notify($3::text, $1::int8::text)', [
-          lastPosition,
-          recordedMs,
-          this.channel,
-        ]);
+        await client.query(
+          'UPDATE ledger_head SET position = $1::int8, recorded_at_ms = $2::int8 RETURNING pg_notify($3::text, $1::int8::text)',
+          [lastPosition, recordedMs, this.channel],
+        );
       }
       await client.query('COMMIT');
       return plan.outcomes;
@@ -193,7 +263,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     }
   }
 
-  readStreamStored(stream: string, read: StoredStreamRead): AsyncIterable<StoredEvent> {
+  readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]> {
     const comparison = read.direction === 'forwards' ? '>=' : '<=';
     const order = read.direction === 'forwards' ? 'ASC' : 'DESC';
     const sql = `SELECT ${PG_STORED_COLUMNS} FROM ledger_events WHERE stream = $1 AND revision ${comparison} $2 ORDER BY revision ${order} LIMIT $3`;
@@ -206,7 +276,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     );
   }
 
-  readAllStored(read: StoredAllRead): AsyncIterable<StoredEvent> {
+  readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
     const clauses = [read.direction === 'forwards' ? 'position >= $1' : 'position <= $1'];
     const params: unknown[] = [];
     if (read.filter?.eventTypes !== undefined) {
@@ -215,7 +285,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     }
     if (read.filter?.streamPrefixes !== undefined) {
       params.push(read.filter.streamPrefixes);
-      clauses.push(`EXISTS (SELECT 1 FROM unnest($${params.length + 2}::text[]) AS p WHERE starts_with(stream, p))`);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM unnest($${params.length + 2}::text[]) AS p WHERE starts_with(stream, p))`,
+      );
     }
     const order = read.direction === 'forwards' ? 'ASC' : 'DESC';
     const sql = `SELECT ${PG_STORED_COLUMNS} FROM ledger_events WHERE ${clauses.join(' AND ')} ORDER BY position ${order} LIMIT $2`;
@@ -234,7 +306,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
   }
 
   async streamHead(stream: string): Promise<StreamHead | undefined> {
-    const result = await this.query<StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams WHERE stream = $1', [stream]);
+    const result = await this.query<StreamHead>(
+      'SELECT stream, revision, hash, position FROM ledger_streams WHERE stream = $1',
+      [stream],
+    );
     return result.rows[0];
   }
 
@@ -245,7 +320,9 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const head = await client.query<{ position: number }>('SELECT position FROM ledger_head');
-      const heads = await client.query<StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams');
+      const heads = await client.query<StreamHead>(
+        'SELECT stream, revision, hash, position FROM ledger_streams',
+      );
       await client.query('COMMIT');
       return { position: head.rows[0]?.position ?? 0, heads: heads.rows };
     } finally {

@@ -42,4 +42,5 @@ export function quoteIdentifier(identifier: string): string {
   return `"${identifier}"`;
 }
 
-export const PG_STORED_COLUMNS = 'position, stream, revision, event_id::text AS id, type, data, metadata, hash';
+export const PG_STORED_COLUMNS =
+  'position, stream, revision, event_id::text AS id, type, data, metadata, hash';

@@ -3,16 +3,36 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommitQueue } from '../append/group-commit';
 import { pagedRead } from '../append/paged-read';
-import { planBatch, type AppendOutcome, type StoredEventRef } from '../append/plan-batch';
+import {
+  idsOfRevisionRejections,
+  planBatch,
+  type AppendOutcome,
+  type BatchContext,
+  type StoredEventRef,
+} from '../append/plan-batch';
 import type { PreparedAppend } from '../append/prepare-append';
 import { StoreUnavailableError } from '../port/errors';
-import type { EventStoreAdapter, StoredAllRead, StoredStreamRead } from '../port/event-store-adapter';
-import type { AppendResult, EventFilter, HeadsSnapshot, StoredEvent, StreamHead } from '../port/types';
+import type {
+  EventStoreAdapter,
+  StoredAllRead,
+  StoredStreamRead,
+} from '../port/event-store-adapter';
+import type {
+  AppendResult,
+  EventFilter,
+  HeadsSnapshot,
+  StoredEvent,
+  StreamHead,
+} from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
-import { SQLITE_SCHEMA, STORED_COLUMNS } from './sqlite-schema';
+import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
 
 function isEventIdClash(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('event_id');
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('event_id')
+  );
 }
 
 export interface SqliteAdapterOptions {
@@ -29,6 +49,7 @@ export interface SqliteAdapterOptions {
 export class SqliteEventStoreAdapter implements EventStoreAdapter {
   readonly kind = 'sqlite';
   readonly gapFreePositions = true;
+  readonly uniqueEventIdsAcrossStreams = true;
   private readonly db: Database.Database;
   private readonly queue: GroupCommitQueue;
   private readonly signal: AppendSignal;
@@ -46,25 +67,37 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     this.db.pragma('mmap_size = 268435456');
     this.db.exec(SQLITE_SCHEMA);
     this.statements = {
-      head: this.db.prepare<[string], StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams WHERE stream = ?'),
-      idRef: this.db.prepare<[string], StoredEventRef>('SELECT stream, revision, position FROM ledger_events WHERE event_id = ?'),
+      head: this.db.prepare<[string], StreamHead>(
+        'SELECT stream, revision, hash, position FROM ledger_streams WHERE stream = ?',
+      ),
+      idRef: this.db.prepare<[string], StoredEventRef>(
+        'SELECT stream, revision, position FROM ledger_events WHERE event_id = ?',
+      ),
       last: this.db.prepare<[], { position: number; metadata: string }>(
         'SELECT position, metadata FROM ledger_events ORDER BY position DESC LIMIT 1',
       ),
-      maxPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM ledger_events'),
+      maxPosition: this.db.prepare<[], { position: number | null }>(
+        'SELECT MAX(position) AS position FROM ledger_events',
+      ),
       insert: this.db.prepare(
         'INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       upsertHead: this.db.prepare(
         'INSERT INTO ledger_streams (stream, revision, hash, position) VALUES (?, ?, ?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position',
       ),
-      allHeads: this.db.prepare<[], StreamHead>('SELECT stream, revision, hash, position FROM ledger_streams'),
-      streamForwards: this.db.prepare<[string, number, number], StoredEvent>(
-        `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      allHeads: this.db.prepare<[], StreamHead>(
+        'SELECT stream, revision, hash, position FROM ledger_streams',
       ),
-      streamBackwards: this.db.prepare<[string, number, number], StoredEvent>(
-        `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      ),
+      streamForwards: this.db
+        .prepare<[string, number, number], StoredRow>(
+          `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        )
+        .raw(true),
+      streamBackwards: this.db
+        .prepare<[string, number, number], StoredRow>(
+          `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
     };
     const commit = this.db.transaction((appends: readonly PreparedAppend[], lookUpIds: boolean) =>
       this.commitBatch(appends, lookUpIds),
@@ -84,7 +117,10 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         this.signal.notify();
       }
     });
-    this.signal = new AppendSignal(() => Promise.resolve(this.currentPosition()), options.pollIntervalMs ?? 200);
+    this.signal = new AppendSignal(
+      () => Promise.resolve(this.currentPosition()),
+      options.pollIntervalMs ?? 200,
+    );
   }
 
   appendPrepared(append: PreparedAppend): Promise<AppendResult> {
@@ -113,15 +149,35 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     const last = this.statements.last.get();
     const lastPosition = last?.position ?? 0;
     const recordedMs = this.nextRecordedMs(last);
-    const plan = planBatch(appends, {
-      heads,
-      existingIds,
+    const context = (): BatchContext => ({
+      heads: new Map(heads),
+      existingIds: new Map(existingIds),
       firstPosition: lastPosition + 1,
       recordedAt: new Date(recordedMs).toISOString(),
     });
+    let plan = planBatch(appends, context());
+    const suspects = idsOfRevisionRejections(appends, plan.outcomes).filter(
+      (id) => !existingIds.has(id),
+    );
+    if (suspects.length > 0) {
+      for (const id of suspects) {
+        const ref = this.statements.idRef.get(id);
+        if (ref !== undefined) existingIds.set(id, ref);
+      }
+      plan = planBatch(appends, context());
+    }
     this.lastRecorded = { position: lastPosition + plan.rows.length, ms: recordedMs };
     for (const row of plan.rows) {
-      this.statements.insert.run(row.position, row.stream, row.revision, row.id, row.type, row.data, row.metadata, row.hash);
+      this.statements.insert.run(
+        row.position,
+        row.stream,
+        row.revision,
+        row.id,
+        row.type,
+        row.data,
+        row.metadata,
+        row.hash,
+      );
     }
     for (const head of plan.newHeads.values()) {
       this.statements.upsertHead.run(head.stream, head.revision, head.hash, head.position);
@@ -139,10 +195,13 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     return Math.max(Date.now(), this.lastRecorded.ms);
   }
 
-  readStreamStored(stream: string, read: StoredStreamRead): AsyncIterable<StoredEvent> {
-    const statement = read.direction === 'forwards' ? this.statements.streamForwards : this.statements.streamBackwards;
+  readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]> {
+    const statement =
+      read.direction === 'forwards'
+        ? this.statements.streamForwards
+        : this.statements.streamBackwards;
     return pagedRead(
-      (from, limit) => statement.all(stream, from, limit),
+      (from, limit) => storedEventsOf(statement.all(stream, from, limit)),
       (row) => row.revision,
       read.fromRevision,
       read.direction,
@@ -150,11 +209,11 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     );
   }
 
-  readAllStored(read: StoredAllRead): AsyncIterable<StoredEvent> {
+  readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
     const { sql, filterParams } = this.readAllQuery(read.direction, read.filter);
-    const statement = this.db.prepare<unknown[], StoredEvent>(sql);
+    const statement = this.db.prepare<unknown[], StoredRow>(sql).raw(true);
     return pagedRead(
-      (from, limit) => statement.all(from, ...filterParams, limit),
+      (from, limit) => storedEventsOf(statement.all(from, ...filterParams, limit)),
       (row) => row.position,
       read.fromPosition,
       read.direction,
@@ -170,7 +229,9 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       filterParams.push(JSON.stringify(filter.eventTypes));
     }
     if (filter?.streamPrefixes !== undefined) {
-      clauses.push('EXISTS (SELECT 1 FROM json_each(?) AS p WHERE substr(stream, 1, length(p.value)) = p.value)');
+      clauses.push(
+        'EXISTS (SELECT 1 FROM json_each(?) AS p WHERE substr(stream, 1, length(p.value)) = p.value)',
+      );
       filterParams.push(JSON.stringify(filter.streamPrefixes));
     }
     const order = direction === 'forwards' ? 'ASC' : 'DESC';

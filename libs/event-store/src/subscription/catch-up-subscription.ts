@@ -5,10 +5,16 @@ import { toRecordedEvent } from '../stored-event';
 
 const PAGE_SIZE = 1_000;
 
-export function matchesFilter(event: Pick<StoredEvent, 'stream' | 'type'>, filter: EventFilter | undefined): boolean {
+export function matchesFilter(
+  event: Pick<StoredEvent, 'stream' | 'type'>,
+  filter: EventFilter | undefined,
+): boolean {
   if (filter === undefined) return true;
   if (filter.eventTypes !== undefined && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.streamPrefixes !== undefined && !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) {
+  if (
+    filter.streamPrefixes !== undefined &&
+    !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))
+  ) {
     return false;
   }
   return true;
@@ -40,19 +46,23 @@ export class CatchUpSubscription implements AllSubscription {
     this.abort.abort();
   }
 
+  private isClosed(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     const signal = this.abort.signal;
     while (!signal.aborted) {
       let read = 0;
       let lastScanned = this.position;
       const page: StoredEvent[] = [];
-      for await (const event of this.adapter.readAllStored({
+      for await (const rows of this.adapter.readAllPages({
         fromPosition: this.position + 1,
         direction: 'forwards',
         maxCount: PAGE_SIZE,
         filter: undefined,
       })) {
-        page.push(event);
+        page.push(...rows);
       }
       for (const event of page) {
         read += 1;
@@ -60,7 +70,7 @@ export class CatchUpSubscription implements AllSubscription {
         if (!matchesFilter(event, this.filter)) continue;
         this.position = event.position;
         yield toRecordedEvent(event);
-        if (signal.aborted) return;
+        if (this.isClosed()) return;
       }
       this.position = lastScanned;
       if (read < PAGE_SIZE) await this.adapter.waitForAppend(this.position, signal);
