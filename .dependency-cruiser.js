@@ -8,7 +8,8 @@ module.exports = {
   forbidden: [
     {
       name: 'pure-core-no-framework',
-      comment: 'libs/domain, libs/policy and projections/ may not import NestJS or rxjs-based frameworks.',
+      comment:
+        'libs/domain, libs/policy and projections/ may not import NestJS or rxjs-based frameworks.',
       severity: 'error',
       from: { path: pureCore },
       to: { path: 'node_modules/(@nestjs|@fastify|fastify)/' },
@@ -48,6 +49,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '(^|/)(dist|data|node_modules)/' },
+    exclude: { path: '^(dist|data)/' },
   },
 };

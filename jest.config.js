@@ -9,7 +9,7 @@ module.exports = {
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
   },
   testTimeout: 120000,
-  globalSetup: "<rootDir>/test/support/jest-global-setup.ts",
-  globalTeardown: "<rootDir>/test/support/jest-global-teardown.ts",
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
   maxWorkers: 2,
 };

@@ -10,10 +10,11 @@ import {
 /** Opens fresh, isolated stores on real backends for a test. */
 export function freshSqliteStore(): { store: LedgerEventStore; path: string } {
   const path = join(mkdtempSync(join(tmpdir(), 'ledger-sqlite-')), 'ledger.sqlite');
-  return {
-    store: new LedgerEventStore(new SqliteEventStoreAdapter({ path, pollIntervalMs: 50 })),
-    path,
-  };
+  return { store: freshSqliteStoreAt(path), path };
+}
+
+export function freshSqliteStoreAt(path: string): LedgerEventStore {
+  return new LedgerEventStore(new SqliteEventStoreAdapter({ path, pollIntervalMs: 50 }));
 }
 
 let schemaCounter = 0;

@@ -1,0 +1,28 @@
+import { eventStoreConfigFromEnv, type EventStoreConfig } from '@ledger/event-store';
+
+/** API.md "Running": PORT, HOST, LEDGER_STORE, LEDGER_DATA_DIR, DATABASE_URL, ESDB_CONNECTION_STRING. */
+export interface LedgerApiConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly store: EventStoreConfig;
+  /** Merkle anchors over all stream heads are appended this often when the log has moved. */
+  readonly anchorIntervalMs: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerApiConfig {
+  const port = Number(env.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0..65535, not ${String(env.PORT)}`);
+  const anchorIntervalMs = Number(env.LEDGER_ANCHOR_INTERVAL_MS ?? String(60 * 60 * 1000));
+  if (!Number.isInteger(anchorIntervalMs) || anchorIntervalMs < 0) {
+    throw new Error(
+      'LEDGER_ANCHOR_INTERVAL_MS must be a non-negative integer (0 disables scheduled anchors)',
+    );
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    store: eventStoreConfigFromEnv(env),
+    anchorIntervalMs,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { print, withStore } from '../open-store';
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      'recompute every hash chain and anchor (or one stream); exit code 1 names the first broken event',
+    )
+    .option('--stream <name>', 'verify one stream only')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { stream?: string; json?: boolean }) => {
+      const report = await withStore((store) =>
+        store.verify(options.stream === undefined ? {} : { stream: options.stream }),
+      );
+      if (options.json === true) print(JSON.stringify(report));
+      else if (report.ok) {
+        print(
+          `ok: ${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.anchorsChecked} anchors verified`,
+        );
+      } else {
+        const b = report.firstBreak;
+        print(
+          `BROKEN at ${b.stream}@${b.revision} (position ${b.position}, event ${b.eventId || '-'}): ${b.reason}`,
+        );
+        print(`  expected ${b.expected}`);
+        print(`  found    ${b.found}`);
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+}

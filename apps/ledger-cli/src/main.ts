@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerAnchorCommands } from './commands/anchor.command';
+import { registerServe } from './commands/serve.command';
+import { registerVerify } from './commands/verify.command';
+
+const program = new Command('ledger')
+  .description(
+    'service-record ledger: operator and auditor tools (store chosen by LEDGER_STORE, LEDGER_DATA_DIR, DATABASE_URL, ESDB_CONNECTION_STRING)',
+  )
+  .showHelpAfterError();
+registerServe(program);
+registerVerify(program);
+registerAnchorCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

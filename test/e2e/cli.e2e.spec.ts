@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { freshSqliteStoreAt } from '../support/stores';
+import { events } from '../contract/contract-fixtures';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+async function ledger(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/ledger-cli/src/main.ts',
+        ...args,
+      ],
+      { cwd: ROOT, env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dataDir } },
+    );
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe('ledger CLI: verify, anchor, prove, check-proof against a real SQLite file', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+  const dbPath = join(dataDir, 'ledger.sqlite');
+
+  beforeAll(async () => {
+    const store = freshSqliteStoreAt(dbPath);
+    await store.append(
+      'platformyear-cq001_2025',
+      events(4, 'ServiceRecorded', { amountFen: 1000 }),
+    );
+    await store.append('platformyear-cq002_2025', events(2));
+    await store.close();
+  });
+
+  it('verifies, anchors, proves inclusion offline, and then catches an edited row', async () => {
+    const verified = await ledger(dataDir, 'verify');
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.stdout).toContain('ok: 6 events in 2 streams');
+
+    const anchored = await ledger(dataDir, 'anchor');
+    const anchor = JSON.parse(anchored.stdout) as { anchoredPosition: number; root: string };
+    expect(anchor.anchoredPosition).toBe(6);
+
+    const proved = await ledger(
+      dataDir,
+      'prove',
+      '--stream',
+      'platformyear-cq001_2025',
+      '--anchor-position',
+      '6',
+    );
+    const proofFile = join(dataDir, 'proof.json');
+    writeFileSync(proofFile, proved.stdout);
+    await expect(
+      ledger(dataDir, 'check-proof', '--proof', proofFile, '--root', anchor.root),
+    ).resolves.toMatchObject({ code: 0 });
+    await expect(
+      ledger(dataDir, 'check-proof', '--proof', proofFile, '--root', 'a'.repeat(64)),
+    ).resolves.toMatchObject({ code: 1 });
+
+    const db = new Database(dbPath);
+    db.prepare(
+      "UPDATE ledger_events SET data = replace(data, '1000', '9000') WHERE stream = 'platformyear-cq001_2025' AND revision = 2",
+    ).run();
+    db.close();
+    const broken = await ledger(dataDir, 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('BROKEN at platformyear-cq001_2025@2 (position 3');
+    expect(broken.stdout).toContain('hash_mismatch');
+  });
+});
