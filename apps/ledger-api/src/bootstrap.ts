@@ -9,9 +9,6 @@ export async function createLedgerApi(config: LedgerApiConfig): Promise<NestFast
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
     new FastifyAdapter(),
-    {
-      logger: ['error', 'warn', 'log'],
-    },
   );
   app.enableShutdownHooks();
   return app;
