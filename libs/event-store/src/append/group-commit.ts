@@ -21,11 +21,17 @@ export type CommitBatch = (
 export class GroupCommitQueue {
   private waiting: Waiting[] = [];
   private scheduled = false;
-  private inFlight: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
+  /**
+   * @param maxInFlight batches committing at once. Above 1 only for adapters whose commits are
+   *   applied in order and re-validated by the writer (SQLite's writer thread), so the next batch
+   *   can be planned while the previous one is being fsynced.
+   */
   constructor(
     private readonly commitBatch: CommitBatch,
     private readonly maxEventsPerCommit = 20_000,
+    private readonly maxInFlight = 1,
   ) {}
 
   enqueue(append: PreparedAppend): Promise<AppendResult> {
@@ -37,21 +43,25 @@ export class GroupCommitQueue {
 
   /** Resolves once everything enqueued so far has been committed or rejected. */
   async drain(): Promise<void> {
-    while (this.inFlight !== undefined || this.waiting.length > 0 || this.scheduled) {
-      await (this.inFlight ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    while (this.inFlight.size > 0 || this.waiting.length > 0 || this.scheduled) {
+      await (this.inFlight.size > 0
+        ? Promise.race(this.inFlight)
+        : new Promise<void>((resolve) => setImmediate(resolve)));
     }
   }
 
   private schedule(): void {
-    if (this.scheduled || this.inFlight !== undefined) return;
+    if (this.scheduled || this.inFlight.size >= this.maxInFlight) return;
     this.scheduled = true;
     // setImmediate lets every caller that is ready in this turn of the event loop join the batch.
     setImmediate(() => {
       this.scheduled = false;
-      this.inFlight = this.flush().finally(() => {
-        this.inFlight = undefined;
+      const flight: Promise<void> = this.flush().finally(() => {
+        this.inFlight.delete(flight);
         if (this.waiting.length > 0) this.schedule();
       });
+      this.inFlight.add(flight);
+      if (this.waiting.length > 0) this.schedule();
     });
   }
 

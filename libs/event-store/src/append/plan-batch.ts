@@ -37,8 +37,25 @@ export interface BatchPlan {
  * it in the same batch, so a rejected append writes nothing and the others still commit with
  * gap-free positions. Pure: the adapters run it inside their write transaction.
  */
-export function planBatch(appends: readonly PreparedAppend[], context: BatchContext): BatchPlan {
+export interface ChunkSink {
+  readonly chunkSize: number;
+  /** Receives rows in order as soon as a chunk is planned, so writing can start early. */
+  onChunk(rows: readonly StoredEvent[]): void;
+}
+
+export function planBatch(
+  appends: readonly PreparedAppend[],
+  context: BatchContext,
+  sink?: ChunkSink,
+): BatchPlan {
   const rows: StoredEvent[] = [];
+  let emitted = 0;
+  const emit = (force: boolean): void => {
+    if (sink === undefined || rows.length === emitted) return;
+    if (!force && rows.length - emitted < sink.chunkSize) return;
+    sink.onChunk(rows.slice(emitted));
+    emitted = rows.length;
+  };
   const newHeads = new Map<string, StreamHead>();
   const outcomes: AppendOutcome[] = [];
   let nextPosition = context.firstPosition;
@@ -61,15 +78,23 @@ export function planBatch(appends: readonly PreparedAppend[], context: BatchCont
     const firstPosition = nextPosition;
     for (const event of append.events) {
       const metadata = chainedMetadata(event, prevHash, context.recordedAt);
-      const unhashed = {
+      const hash = computeEventHash({
         stream: append.stream,
         revision,
         type: event.type,
         data: event.data,
         metadata,
-      };
-      const hash = computeEventHash(unhashed);
-      rows.push({ ...unhashed, position: nextPosition, id: event.id, hash });
+      });
+      rows.push({
+        position: nextPosition,
+        stream: append.stream,
+        revision,
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        metadata,
+        hash,
+      });
       context.existingIds.set(event.id, {
         stream: append.stream,
         revision,
@@ -78,6 +103,7 @@ export function planBatch(appends: readonly PreparedAppend[], context: BatchCont
       prevHash = hash;
       revision += 1;
       nextPosition += 1;
+      emit(false);
     }
     const newHead: StreamHead = {
       stream: append.stream,
@@ -100,6 +126,7 @@ export function planBatch(appends: readonly PreparedAppend[], context: BatchCont
       },
     });
   }
+  emit(true);
   return { rows, newHeads, outcomes };
 }
 

@@ -26,14 +26,7 @@ import type {
 } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
 import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
-
-function isEventIdClash(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('event_id')
-  );
-}
+import { SqliteWriter } from './sqlite-writer';
 
 export interface SqliteAdapterOptions {
   /** Database file; parent directories are created. */
@@ -42,26 +35,47 @@ export interface SqliteAdapterOptions {
   readonly pollIntervalMs?: number;
 }
 
+/** Rows handed to the writer thread per message while the rest of the batch is being hashed. */
+const CHUNK_ROWS = 256;
+/** Heads remembered between batches; a miss costs one indexed read. */
+const HEAD_CACHE_LIMIT = 100_000;
+/**
+ * Batches in flight: the next batch is planned (on the heads the previous one will leave) while
+ * the previous one is being fsynced. If that one fails, the writer finds the next one stale and
+ * it is planned again, so depth 2 never commits on a wrong assumption.
+ */
+const PIPELINE_DEPTH = 2;
+/** Replans allowed when another process keeps writing between our plan and our commit. */
+const MAX_REPLANS = 20;
+
 /**
  * The embedded default: better-sqlite3 in WAL mode with synchronous=FULL, so an acknowledged
- * append is on disk. Concurrent appends share one transaction (group commit).
+ * append is on disk. Concurrent appends share one transaction (group commit). The main thread
+ * validates, hashes and plans each batch from cached heads; a writer thread applies it and
+ * confirms, inside its write transaction, that the cached heads were current (see
+ * sqlite-writer.worker.js), so other processes may share the file.
  */
 export class SqliteEventStoreAdapter implements EventStoreAdapter {
   readonly kind = 'sqlite';
   readonly gapFreePositions = true;
   readonly uniqueEventIdsAcrossStreams = true;
   private readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
   private readonly queue: GroupCommitQueue;
   private readonly signal: AppendSignal;
   private readonly statements;
-  private lastRecorded = { position: -1, ms: 0 };
+  /** What the last commit of this process left behind; undefined means "read it again". */
+  private cached:
+    | { lastPosition: number; lastRecordedMs: number; heads: Map<string, StreamHead | undefined> }
+    | undefined;
   private closed = false;
+  /** Settles when the most recently sent batch has been committed or refused. */
+  private lastCommit: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteAdapterOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 268435456');
@@ -79,12 +93,6 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       maxPosition: this.db.prepare<[], { position: number | null }>(
         'SELECT MAX(position) AS position FROM ledger_events',
       ),
-      insert: this.db.prepare(
-        'INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      upsertHead: this.db.prepare(
-        'INSERT INTO ledger_streams (stream, revision, hash, position) VALUES (?, ?, ?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position',
-      ),
       allHeads: this.db.prepare<[], StreamHead>(
         'SELECT stream, revision, hash, position FROM ledger_streams',
       ),
@@ -99,27 +107,21 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         )
         .raw(true),
     };
-    const commit = this.db.transaction((appends: readonly PreparedAppend[], lookUpIds: boolean) =>
-      this.commitBatch(appends, lookUpIds),
-    );
-    this.queue = new GroupCommitQueue((appends) => {
-      try {
-        try {
-          return commit.immediate(appends, false);
-        } catch (error) {
-          // An id already stored: a retry (idempotent) or a conflict. Replan knowing the ids.
-          if (!isEventIdClash(error)) throw error;
-          return commit.immediate(appends, true);
-        }
-      } catch (error) {
-        throw new StoreUnavailableError(`SQLite commit failed: ${String(error)}`, { cause: error });
-      } finally {
-        this.signal.notify();
-      }
-    });
+    this.writer = new SqliteWriter(options.path);
     this.signal = new AppendSignal(
       () => Promise.resolve(this.currentPosition()),
       options.pollIntervalMs ?? 200,
+    );
+    this.queue = new GroupCommitQueue(
+      async (appends) => {
+        try {
+          return await this.commitBatch(appends);
+        } finally {
+          this.signal.notify();
+        }
+      },
+      undefined,
+      PIPELINE_DEPTH,
     );
   }
 
@@ -128,71 +130,95 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     return this.queue.enqueue(append);
   }
 
-  /**
-   * Runs inside BEGIN IMMEDIATE: read heads (and stored ids when a clash was seen), plan, write.
-   * Ids are not looked up on the first attempt: the unique index finds a reused id for free.
-   */
-  private commitBatch(appends: readonly PreparedAppend[], lookUpIds: boolean): AppendOutcome[] {
-    const heads = new Map<string, StreamHead>();
-    const existingIds = new Map<string, StoredEventRef>();
-    for (const append of appends) {
-      if (!heads.has(append.stream)) {
-        const head = this.statements.head.get(append.stream);
-        if (head !== undefined) heads.set(append.stream, head);
-      }
-      if (!lookUpIds) continue;
-      for (const event of append.events) {
-        const ref = this.statements.idRef.get(event.id);
-        if (ref !== undefined) existingIds.set(event.id, ref);
-      }
+  private async commitBatch(appends: readonly PreparedAppend[]): Promise<AppendOutcome[]> {
+    let lookUpIds = false;
+    for (let attempt = 0; attempt <= MAX_REPLANS; attempt += 1) {
+      const attemptResult = await this.tryCommit(appends, lookUpIds);
+      if (attemptResult.outcome === 'committed') return attemptResult.outcomes;
+      // Another process (or a failed batch before this one) changed what our cache assumed, or
+      // an id is already stored (a retry or a conflict): read what is on disk and plan again.
+      if (attemptResult.outcome === 'id_clash') lookUpIds = true;
     }
-    const last = this.statements.last.get();
-    const lastPosition = last?.position ?? 0;
-    const recordedMs = this.nextRecordedMs(last);
+    throw new StoreUnavailableError(
+      `SQLite: gave up after ${MAX_REPLANS} replans; another process keeps writing`,
+    );
+  }
+
+  private async tryCommit(
+    appends: readonly PreparedAppend[],
+    lookUpIds: boolean,
+  ): Promise<
+    { outcome: 'committed'; outcomes: AppendOutcome[] } | { outcome: 'stale' | 'id_clash' }
+  > {
+    const cache = this.currentCache();
+    const assumed = new Map<string, StreamHead | undefined>();
+    for (const append of appends) {
+      if (assumed.has(append.stream)) continue;
+      if (!cache.heads.has(append.stream))
+        cache.heads.set(append.stream, this.statements.head.get(append.stream));
+      assumed.set(append.stream, cache.heads.get(append.stream));
+    }
+    const existingIds = new Map<string, StoredEventRef>();
+    if (lookUpIds)
+      this.lookUpIds(
+        appends.flatMap((append) => append.events.map((event) => event.id)),
+        existingIds,
+      );
+    const recordedMs = Math.max(Date.now(), cache.lastRecordedMs);
     const context = (): BatchContext => ({
-      heads: new Map(heads),
+      heads: new Map(
+        [...assumed].flatMap(([stream, head]) =>
+          head === undefined ? [] : [[stream, head] as const],
+        ),
+      ),
       existingIds: new Map(existingIds),
-      firstPosition: lastPosition + 1,
+      firstPosition: cache.lastPosition + 1,
       recordedAt: new Date(recordedMs).toISOString(),
     });
-    let plan = planBatch(appends, context());
+
+    const batchId = this.writer.begin(cache.lastPosition, assumed);
+    let plan = planBatch(appends, context(), {
+      chunkSize: CHUNK_ROWS,
+      onChunk: (rows) => {
+        this.writer.rows(batchId, rows);
+      },
+    });
     const suspects = idsOfRevisionRejections(appends, plan.outcomes).filter(
       (id) => !existingIds.has(id),
     );
     if (suspects.length > 0) {
-      for (const id of suspects) {
-        const ref = this.statements.idRef.get(id);
-        if (ref !== undefined) existingIds.set(id, ref);
-      }
+      // A retry of an append that already committed fails its revision check; if its ids are
+      // stored in place it is idempotent instead. Rows are unaffected: neither consumes positions.
+      this.lookUpIds(suspects, existingIds);
       plan = planBatch(appends, context());
     }
-    this.lastRecorded = { position: lastPosition + plan.rows.length, ms: recordedMs };
-    for (const row of plan.rows) {
-      this.statements.insert.run(
-        row.position,
-        row.stream,
-        row.revision,
-        row.id,
-        row.type,
-        row.data,
-        row.metadata,
-        row.hash,
-      );
-    }
-    for (const head of plan.newHeads.values()) {
-      this.statements.upsertHead.run(head.stream, head.revision, head.hash, head.position);
-    }
-    return plan.outcomes;
+    const outcome = await this.writer.commit(batchId, plan.newHeads.values());
+    if (outcome !== 'committed') return { outcome };
+    for (const head of plan.newHeads.values()) cache.heads.set(head.stream, head);
+    if (cache.heads.size > HEAD_CACHE_LIMIT) cache.heads.clear();
+    cache.lastPosition += plan.rows.length;
+    cache.lastRecordedMs = recordedMs;
+    return { outcome, outcomes: plan.outcomes };
   }
 
-  /** The store's clock, never behind the last stored event even if the system clock steps back. */
-  private nextRecordedMs(last: { position: number; metadata: string } | undefined): number {
-    if (last !== undefined && last.position !== this.lastRecorded.position) {
-      // Written by another process (or first write since opening): take its clock from the row.
-      const { recordedAt } = JSON.parse(last.metadata) as { recordedAt: string };
-      this.lastRecorded = { position: last.position, ms: Date.parse(recordedAt) };
+  private lookUpIds(ids: readonly string[], into: Map<string, StoredEventRef>): void {
+    for (const id of ids) {
+      const ref = this.statements.idRef.get(id);
+      if (ref !== undefined) into.set(id, ref);
     }
-    return Math.max(Date.now(), this.lastRecorded.ms);
+  }
+
+  /** The store's clock never goes behind the last stored event, even if the system clock steps back. */
+  private currentCache(): NonNullable<SqliteEventStoreAdapter['cached']> {
+    if (this.cached === undefined) {
+      const last = this.statements.last.get();
+      const lastRecordedMs =
+        last === undefined
+          ? 0
+          : Date.parse((JSON.parse(last.metadata) as { recordedAt: string }).recordedAt);
+      this.cached = { lastPosition: last?.position ?? 0, lastRecordedMs, heads: new Map() };
+    }
+    return this.cached;
   }
 
   readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]> {
@@ -269,6 +295,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     if (this.closed) return;
     this.closed = true;
     await this.queue.drain();
+    await this.writer.close();
     this.signal.close();
     this.db.close();
   }
