@@ -32,17 +32,17 @@ export interface BatchPlan {
   readonly outcomes: AppendOutcome[];
 }
 
-/**
- * Plans one group commit: each append is checked against the heads as left by the appends before
- * it in the same batch, so a rejected append writes nothing and the others still commit with
- * gap-free positions. Pure: the adapters run it inside their write transaction.
- */
 export interface ChunkSink {
   readonly chunkSize: number;
   /** Receives rows in order as soon as a chunk is planned, so writing can start early. */
   onChunk(rows: readonly StoredEvent[]): void;
 }
 
+/**
+ * Plans one group commit: each append is checked against the heads as left by the appends before
+ * it in the same batch, so a rejected append writes nothing and the others still commit with
+ * gap-free positions. No I/O; it updates the context's maps as it goes (callers pass copies).
+ */
 export function planBatch(
   appends: readonly PreparedAppend[],
   context: BatchContext,

@@ -67,9 +67,12 @@ function assertJson(value: unknown, field: string, depth: number): void {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      assertJson(item, `${field}[${index}]`, depth + 1);
-    });
+    // An index loop, not forEach: holes in sparse arrays must be seen to be rejected.
+    for (let index = 0; index < value.length; index += 1) {
+      if (!(index in value))
+        throw new InvalidAppendError(`${field}[${index}]`, 'is a hole in a sparse array');
+      assertJson(value[index], `${field}[${index}]`, depth + 1);
+    }
     return;
   }
   if (typeof value === 'object') {
@@ -90,19 +93,22 @@ function nonEmptyString(value: unknown, field: string): string {
   return value;
 }
 
-function prepareEvent(event: EventToAppend, field: string): PreparedEvent {
+function prepareEvent(candidate: EventToAppend | null, field: string): PreparedEvent {
+  if (typeof candidate !== 'object' || candidate === null)
+    throw new InvalidAppendError(field, 'must be an event object');
+  const event = candidate;
   const id = typeof event.id === 'string' ? event.id.toLowerCase() : event.id;
   if (typeof id !== 'string' || !isUuid(id))
     throw new InvalidAppendError(`${field}.id`, 'must be a UUID');
   if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
     throw new InvalidAppendError(`${field}.type`, 'must match [A-Za-z][A-Za-z0-9_.-]{0,127}');
   }
-  if (typeof event.data !== 'object' || Array.isArray(event.data)) {
+  if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
     throw new InvalidAppendError(`${field}.data`, 'must be a JSON object');
   }
   assertJson(event.data, `${field}.data`, 0);
-  const metadata = event.metadata as Partial<EventToAppend['metadata']> | undefined;
-  if (typeof metadata !== 'object') {
+  const metadata = event.metadata as Partial<EventToAppend['metadata']> | null | undefined;
+  if (typeof metadata !== 'object' || metadata === null) {
     throw new InvalidAppendError(`${field}.metadata`, 'is required');
   }
   const actor = metadata.actor as Partial<EventToAppend['metadata']['actor']> | undefined;

@@ -96,6 +96,8 @@ export function buildInclusionProof(
 
 /** Offline check: does the proof lead from the stream head to the published root? */
 export function verifyInclusionProof(proof: InclusionProof, publishedRoot: string): boolean {
+  // RFC 9162 paths do not pin the tree size on their own; the anchor records it.
+  if (proof.treeSize !== proof.anchor.streamCount) return false;
   const root = rootFromInclusionPath(
     headLeafHash(proof.head),
     proof.leafIndex,

@@ -42,17 +42,30 @@ export function chainBreak(
   };
 }
 
-function readPrevHash(event: StoredEvent): string | undefined {
+interface ChainFields {
+  readonly prevHash: string | undefined;
+  readonly recordedAt: string;
+}
+
+/** The metadata fields verification needs, parsed once per event. */
+export function chainFieldsOf(event: StoredEvent): ChainFields {
   try {
-    const metadata = JSON.parse(event.metadata) as { prevHash?: unknown };
-    return typeof metadata.prevHash === 'string' ? metadata.prevHash : undefined;
+    const metadata = JSON.parse(event.metadata) as { prevHash?: unknown; recordedAt?: unknown };
+    return {
+      prevHash: typeof metadata.prevHash === 'string' ? metadata.prevHash : undefined,
+      recordedAt: typeof metadata.recordedAt === 'string' ? metadata.recordedAt : '',
+    };
   } catch {
-    return undefined;
+    return { prevHash: undefined, recordedAt: '' };
   }
 }
 
 /** Checks one event against the tip of its stream's chain; returns the break, if any. */
-export function checkLink(event: StoredEvent, tip: ChainTip | undefined): ChainBreak | undefined {
+export function checkLink(
+  event: StoredEvent,
+  tip: ChainTip | undefined,
+  fields: ChainFields = chainFieldsOf(event),
+): ChainBreak | undefined {
   const expectedRevision = tip === undefined ? 0 : tip.revision + 1;
   if (event.revision !== expectedRevision) {
     return chainBreak(
@@ -62,7 +75,7 @@ export function checkLink(event: StoredEvent, tip: ChainTip | undefined): ChainB
       `revision ${event.revision}`,
     );
   }
-  const prevHash = readPrevHash(event);
+  const prevHash = fields.prevHash;
   if (prevHash === undefined)
     return chainBreak(event, 'malformed', 'metadata with prevHash', event.metadata.slice(0, 80));
   const expectedPrev = tip === undefined ? GENESIS_HASH : tip.hash;
@@ -117,19 +130,35 @@ interface PendingAnchor {
   readonly event: StoredEvent;
 }
 
-async function readAnchors(adapter: EventStoreAdapter): Promise<PendingAnchor[]> {
+/** Anchors by anchored position; an anchor row that does not parse is left for the pass to report. */
+async function readAnchors(
+  adapter: EventStoreAdapter,
+): Promise<{ anchors: PendingAnchor[]; malformed: Set<string> }> {
   const anchors: PendingAnchor[] = [];
+  const malformed = new Set<string>();
   for await (const page of adapter.readStreamPages(ANCHOR_STREAM, {
     fromRevision: 0,
     ...EVERYTHING,
   })) {
     for (const event of page) {
       if (event.type !== ANCHOR_EVENT_TYPE) continue;
-      const data = JSON.parse(event.data) as { anchoredPosition: number; root: string };
-      anchors.push({ anchoredPosition: data.anchoredPosition, root: data.root, event });
+      const data = parseAnchor(event.data);
+      if (data === undefined) malformed.add(event.id);
+      else anchors.push({ anchoredPosition: data.anchoredPosition, root: data.root, event });
     }
   }
-  return anchors.sort((a, b) => a.anchoredPosition - b.anchoredPosition);
+  return { anchors: anchors.sort((a, b) => a.anchoredPosition - b.anchoredPosition), malformed };
+}
+
+function parseAnchor(text: string): { anchoredPosition: number; root: string } | undefined {
+  try {
+    const data = JSON.parse(text) as { anchoredPosition?: unknown; root?: unknown };
+    return typeof data.anchoredPosition === 'number' && typeof data.root === 'string'
+      ? { anchoredPosition: data.anchoredPosition, root: data.root }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -146,11 +175,12 @@ async function readAnchors(adapter: EventStoreAdapter): Promise<PendingAnchor[]>
  */
 export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyReport> {
   const before = new Map((await adapter.headsSnapshot()).heads.map((head) => [head.stream, head]));
-  const anchors = await readAnchors(adapter);
+  const { anchors, malformed } = await readAnchors(adapter);
   const tips = new Map<string, ChainTip>();
   let eventsChecked = 0;
   let anchorsChecked = 0;
   let lastPosition = 0;
+  let lastRecordedAt = '';
   const fail = (firstBreak: ChainBreak): VerifyReport => ({ ok: false, eventsChecked, firstBreak });
 
   const checkAnchorsUpTo = (position: number): ChainBreak | undefined => {
@@ -181,8 +211,25 @@ export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyRepor
           ),
         );
       }
-      const broken = checkLink(event, tips.get(event.stream));
+      const fields = chainFieldsOf(event);
+      const broken = checkLink(event, tips.get(event.stream), fields);
       if (broken !== undefined) return fail(broken);
+      if (malformed.has(event.id))
+        return fail(chainBreak(event, 'malformed', 'anchor data', event.data.slice(0, 80)));
+      // Positions are not hashed; where the store commits serially its clock never goes back, so
+      // rows moved across commits (even of different streams) show up as time running backwards.
+      const recordedAt = fields.recordedAt;
+      if (adapter.gapFreePositions && recordedAt < lastRecordedAt) {
+        return fail(
+          chainBreak(
+            event,
+            'position_gap',
+            `recordedAt ≥ ${lastRecordedAt}`,
+            `recordedAt ${recordedAt}`,
+          ),
+        );
+      }
+      lastRecordedAt = recordedAt;
       const recorded = before.get(event.stream);
       if (recorded?.revision === event.revision && recorded.hash !== event.hash) {
         return fail(

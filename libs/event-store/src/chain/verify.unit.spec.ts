@@ -610,31 +610,21 @@ describe('verifyAll', () => {
     });
   });
 
-  // FINDING: the position is not hashed and verifyAll neither compares recorded head positions
-  // nor checks that recordedAt never decreases along the log, so two rows of different streams
-  // swapped between anchors go unnoticed, although DESIGN.md requires reordering to be detected.
-  it.failing(
-    'given rows of two streams swapped (recordedAt now decreasing), when verified, then it fails',
-    async () => {
-      const adapter = standardLog().adapter();
-      const b0 = at(adapter, 2);
-      const a1 = at(adapter, 3);
-      replace(adapter, 2, { ...a1, position: 2 });
-      replace(adapter, 3, { ...b0, position: 3 });
-      expect((await verifyAll(adapter)).ok).toBe(false);
-    },
-  );
+  // Regression: rows of different streams swapped between anchors: recordedAt running backwards and head positions give them away.
+  it('given rows of two streams swapped (recordedAt now decreasing), when verified, then it fails', async () => {
+    const adapter = standardLog().adapter();
+    const b0 = at(adapter, 2);
+    const a1 = at(adapter, 3);
+    replace(adapter, 2, { ...a1, position: 2 });
+    replace(adapter, 3, { ...b0, position: 3 });
+    expect((await verifyAll(adapter)).ok).toBe(false);
+  });
 
-  // BUG: readAnchors parses every anchor's data before any hash is checked, so a tampered
-  // anchor row that is not JSON makes verifyAll reject with a SyntaxError instead of reporting
-  // the break.
-  it.failing(
-    'given an anchor row whose data is no longer JSON, when verified, then it reports a break',
-    async () => {
-      const adapter = standardLog().adapter();
-      replace(adapter, 6, { ...at(adapter, 6), data: '{"root":' });
-      const report = await verifyAll(adapter);
-      expect(breakOf(report)).toMatchObject({ position: 6, reason: 'hash_mismatch' });
-    },
-  );
+  // Regression: an anchor row that is not JSON is reported as a break, not thrown.
+  it('given an anchor row whose data is no longer JSON, when verified, then it reports a break', async () => {
+    const adapter = standardLog().adapter();
+    replace(adapter, 6, { ...at(adapter, 6), data: '{"root":' });
+    const report = await verifyAll(adapter);
+    expect(breakOf(report)).toMatchObject({ position: 6, reason: 'hash_mismatch' });
+  });
 });
