@@ -48,6 +48,11 @@ function fact(type: string, data: JsonObject, causationId: string | null = null)
   };
 }
 
+/** Commits a millisecond apart, so each commit's recordedAt differs and order is observable. */
+function nextMillisecond(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2));
+}
+
 /**
  * Appends the fixture and returns nothing: the layout is
  *   1 YEAR@0  2 YEAR@1  3 OTHER@0  4 YEAR@2  5 PLATFORM@0  6 OTHER@1  7 OTHER@2  8 YEAR@3  9 PLATFORM@1
@@ -76,6 +81,7 @@ async function appendFixture(store: LedgerEventStore): Promise<void> {
     ],
     { expectedRevision: 'no_stream' },
   );
+  await nextMillisecond();
   await store.append(OTHER_YEAR, [
     fact('FinancingDealRecorded', {
       enterprise: '91500105MA5UQ8L01C',
@@ -84,11 +90,13 @@ async function appendFixture(store: LedgerEventStore): Promise<void> {
       termMonths: 12,
     }),
   ]);
+  await nextMillisecond();
   await store.append(
     YEAR,
     [fact('SatisfactionRated', { enterprise: '91500112MA60XK3T2B', rating: '很满意', score: 5 })],
     { expectedRevision: 1 },
   );
+  await nextMillisecond();
   await store.append(PLATFORM, [
     fact('PlatformFiled', {
       platformId: 'cq500112-0047',
@@ -97,6 +105,7 @@ async function appendFixture(store: LedgerEventStore): Promise<void> {
       level: 'district',
     }),
   ]);
+  await nextMillisecond();
   await store.append(OTHER_YEAR, [
     fact('TrainingHeld', { title: '数字化转型专题培训', attendees: 86, heldOn: '2025-05-20' }),
     fact('MaterialUploaded', {
@@ -106,6 +115,7 @@ async function appendFixture(store: LedgerEventStore): Promise<void> {
       evidences: 'TrainingHeld',
     }),
   ]);
+  await nextMillisecond();
   await store.append(
     YEAR,
     [
@@ -118,6 +128,7 @@ async function appendFixture(store: LedgerEventStore): Promise<void> {
     ],
     { expectedRevision: 2 },
   );
+  await nextMillisecond();
   await store.append(
     PLATFORM,
     [fact('PlatformCertified', { level: 'municipal', certifiedOn: '2025-06-30' })],
@@ -330,6 +341,20 @@ export function tamperContract(open: () => Promise<TamperTarget>): void {
     const inStream = broken(await store.verify({ stream: YEAR }));
     expect(inStream).toMatchObject({ stream: YEAR, revision: 1 });
     expect(reasons).toContain(inStream.reason);
+  });
+
+  it('reorder across streams: swapping the positions of two commits of different streams is out_of_order', async () => {
+    // Neither row is a head and both chains stay intact: only the order of commit times tells.
+    await exec(
+      'UPDATE ledger_events SET position = -3 WHERE position = 3; ' +
+        'UPDATE ledger_events SET position = 3 WHERE position = 4; ' +
+        'UPDATE ledger_events SET position = 4 WHERE position = -3',
+    );
+    expect(broken(await store.verify())).toMatchObject({
+      stream: OTHER_YEAR,
+      position: 4,
+      reason: 'out_of_order',
+    });
   });
 
   describe('insert: a forged row at position max+1, revision head+1, ledger_streams untouched', () => {

@@ -223,7 +223,7 @@ export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyRepor
         return fail(
           chainBreak(
             event,
-            'position_gap',
+            'out_of_order',
             `recordedAt ≥ ${lastRecordedAt}`,
             `recordedAt ${recordedAt}`,
           ),

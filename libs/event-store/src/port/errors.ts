@@ -65,6 +65,7 @@ export interface ChainBreak {
     | 'prev_hash_mismatch'
     | 'revision_gap'
     | 'position_gap'
+    | 'out_of_order'
     | 'head_mismatch'
     | 'anchor_mismatch'
     | 'malformed';
