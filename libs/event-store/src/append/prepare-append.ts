@@ -93,10 +93,12 @@ function nonEmptyString(value: unknown, field: string): string {
   return value;
 }
 
-function prepareEvent(candidate: EventToAppend | null, field: string): PreparedEvent {
-  if (typeof candidate !== 'object' || candidate === null)
+function prepareEvent(candidate: unknown, field: string): PreparedEvent {
+  // Callers may be untyped (JSON from HTTP, CSV imports): anything that is not an object is refused here.
+  if (typeof candidate !== 'object' || candidate === null) {
     throw new InvalidAppendError(field, 'must be an event object');
-  const event = candidate;
+  }
+  const event = candidate as { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown };
   const id = typeof event.id === 'string' ? event.id.toLowerCase() : event.id;
   if (typeof id !== 'string' || !isUuid(id))
     throw new InvalidAppendError(`${field}.id`, 'must be a UUID');

@@ -50,6 +50,13 @@ type LookupRow = {
   id: string | null;
 };
 
+/**
+ * Batches in flight on separate connections: the next one is already queued on the head-row lock
+ * while the previous commits. Safe because each transaction reads the heads it plans from only
+ * after taking that lock.
+ */
+const PIPELINE_DEPTH = 2;
+
 function isEventIdClash(error: unknown): boolean {
   return (
     error instanceof DatabaseError &&
@@ -114,19 +121,23 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
     pollIntervalMs: number,
   ) {
     this.channel = `ledger_appended_${schema}`;
-    this.queue = new GroupCommitQueue(async (appends) => {
-      try {
-        return await this.commitBatch(appends, false);
-      } catch (error) {
-        // An id already stored: a retry (idempotent) or a conflict. Replan knowing the ids.
-        if (!isEventIdClash(error)) throw unavailable(error);
+    this.queue = new GroupCommitQueue(
+      async (appends) => {
         try {
-          return await this.commitBatch(appends, true);
-        } catch (retryError) {
-          throw unavailable(retryError);
+          return await this.commitBatch(appends, false);
+        } catch (error) {
+          // An id already stored: a retry (idempotent) or a conflict. Replan knowing the ids.
+          if (!isEventIdClash(error)) throw unavailable(error);
+          try {
+            return await this.commitBatch(appends, true);
+          } catch (retryError) {
+            throw unavailable(retryError);
+          }
         }
-      }
-    });
+      },
+      undefined,
+      PIPELINE_DEPTH,
+    );
     this.signal = new AppendSignal(() => this.headPosition(), pollIntervalMs);
     listener.on('notification', () => {
       this.signal.notify();
