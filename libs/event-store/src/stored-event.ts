@@ -16,3 +16,19 @@ export function toRecordedEvent(event: StoredEvent): RecordedEvent {
     metadata,
   };
 }
+
+/** A stored event's values in the column order of ledger_events (SQLite and PostgreSQL alike). */
+export function storedEventColumns(
+  event: StoredEvent,
+): [number, string, number, string, string, string, string, string] {
+  return [
+    event.position,
+    event.stream,
+    event.revision,
+    event.id,
+    event.type,
+    event.data,
+    event.metadata,
+    event.hash,
+  ];
+}

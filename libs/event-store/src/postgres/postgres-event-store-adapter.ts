@@ -25,6 +25,7 @@ import type {
 } from '../port/event-store-adapter';
 import type { AppendResult, HeadsSnapshot, StoredEvent, StreamHead } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
+import { storedEventColumns } from '../stored-event';
 import { PG_STORED_COLUMNS, postgresSchemaSql, quoteIdentifier } from './postgres-schema';
 
 export interface PostgresAdapterOptions {
@@ -83,19 +84,6 @@ function insertRowsSql(rows: number): string {
 
 function upsertHeadsSql(heads: number): string {
   return `INSERT INTO ledger_streams (stream, revision, hash, position) VALUES ${placeholders(heads, 4, ['', '::int8', '', '::int8'])} ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position`;
-}
-
-function rowParams(row: StoredEvent): unknown[] {
-  return [
-    row.position,
-    row.stream,
-    row.revision,
-    row.id,
-    row.type,
-    row.data,
-    row.metadata,
-    row.hash,
-  ];
 }
 
 function unavailable(error: unknown): StoreUnavailableError {
@@ -253,7 +241,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       }
       if (plan.rows.length > 0) {
         const lastPosition = head.position + plan.rows.length;
-        await client.query(insertRowsSql(plan.rows.length), plan.rows.flatMap(rowParams));
+        await client.query(insertRowsSql(plan.rows.length), plan.rows.flatMap(storedEventColumns));
         const heads = [...plan.newHeads.values()];
         await client.query(
           upsertHeadsSql(heads.length),

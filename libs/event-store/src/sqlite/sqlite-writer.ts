@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../port/errors';
+import { storedEventColumns } from '../stored-event';
 import type { StoredEvent, StreamHead } from '../port/types';
 
 export type WriterOutcome = 'committed' | 'stale' | 'id_clash';
@@ -9,20 +10,6 @@ interface WriterReply {
   readonly id: number;
   readonly outcome: WriterOutcome | 'failed';
   readonly message?: string;
-}
-
-/** Values of one row in the writer's column order. */
-function rowValues(row: StoredEvent): (string | number)[] {
-  return [
-    row.position,
-    row.stream,
-    row.revision,
-    row.id,
-    row.type,
-    row.data,
-    row.metadata,
-    row.hash,
-  ];
 }
 
 /**
@@ -77,7 +64,7 @@ export class SqliteWriter {
   }
 
   rows(id: number, rows: readonly StoredEvent[]): void {
-    this.worker.postMessage({ kind: 'rows', id, rows: rows.flatMap(rowValues) });
+    this.worker.postMessage({ kind: 'rows', id, rows: rows.flatMap(storedEventColumns) });
   }
 
   commit(id: number, newHeads: Iterable<StreamHead>): Promise<WriterOutcome> {
