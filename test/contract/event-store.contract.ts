@@ -220,6 +220,25 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     });
   });
 
+  describe('large appends', () => {
+    it('commits the largest append allowed (10,000 events) and a group commit of 100 concurrent 100-event appends', async () => {
+      const largest = await store.append(
+        `${ns}max`,
+        events(10_000, 'ServiceRecorded', { note: 'x'.repeat(100) }),
+      );
+      expect(largest.nextExpectedRevision).toBe(9_999);
+      const concurrent = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => store.append(`${ns}many-${i}`, events(100))),
+      );
+      expect(concurrent.every((result) => result.nextExpectedRevision === 99)).toBe(true);
+      expect((await readMine({ filter: { streamPrefixes: [`${ns}many-`] } })).length).toBe(10_000);
+      await expect(store.verify({ stream: `${ns}max` })).resolves.toMatchObject({
+        ok: true,
+        eventsChecked: 10_000,
+      });
+    });
+  });
+
   describe('reading streams', () => {
     beforeEach(async () => {
       await store.append(`${ns}r`, events(10));

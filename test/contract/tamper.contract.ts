@@ -344,16 +344,37 @@ export function tamperContract(open: () => Promise<TamperTarget>): void {
   });
 
   it('reorder across streams: swapping the positions of two commits of different streams is out_of_order', async () => {
-    // Neither row is a head and both chains stay intact: only the order of commit times tells.
+    // Neither row is a head and both chains stay intact: the hashed positions give it away.
     await exec(
       'UPDATE ledger_events SET position = -3 WHERE position = 3; ' +
         'UPDATE ledger_events SET position = 3 WHERE position = 4; ' +
         'UPDATE ledger_events SET position = 4 WHERE position = -3',
     );
     expect(broken(await store.verify())).toMatchObject({
-      stream: OTHER_YEAR,
-      position: 4,
+      stream: YEAR,
+      position: 3,
       reason: 'out_of_order',
+      expected: 'position 4',
+    });
+  });
+
+  it('delete a whole stream and renumber the log to close the gap: out_of_order at the first renumbered row', async () => {
+    // Every remaining chain and head is intact; only the positions inside the hashes disagree.
+    await exec(
+      `DELETE FROM ledger_events WHERE stream = ${sqlText(OTHER_YEAR)}; ` +
+        `DELETE FROM ledger_streams WHERE stream = ${sqlText(OTHER_YEAR)}; ` +
+        'UPDATE ledger_events SET position = -position WHERE position > 2; ' +
+        'UPDATE ledger_events SET position = 3 WHERE position = -4; ' +
+        'UPDATE ledger_events SET position = 4 WHERE position = -5; ' +
+        'UPDATE ledger_events SET position = 5 WHERE position = -8; ' +
+        'UPDATE ledger_events SET position = 6 WHERE position = -9',
+    );
+    expect(broken(await store.verify())).toMatchObject({
+      stream: YEAR,
+      position: 3,
+      reason: 'out_of_order',
+      expected: 'position 4',
+      found: 'position 3',
     });
   });
 
@@ -368,6 +389,7 @@ export function tamperContract(open: () => Promise<TamperTarget>): void {
         actor: OPERATOR,
         correlationId: uuidv4(),
         causationId: null,
+        position: 10, // a careful forger also writes the hashed position of the new row
         prevHash: head.hash,
         recordedAt: new Date(Date.parse(headMetadata.recordedAt as string) + 1_000).toISOString(),
       });

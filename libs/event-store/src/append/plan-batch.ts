@@ -19,6 +19,12 @@ export interface BatchContext {
   readonly existingIds: Map<string, StoredEventRef>;
   readonly firstPosition: number;
   readonly recordedAt: string;
+  /**
+   * True where the store assigns positions before hashing (SQLite, PostgreSQL): each event's
+   * position then goes into its hashed metadata, so moving or renumbering rows breaks the hash.
+   * ESDB learns positions only from the server, after the hash is fixed.
+   */
+  readonly positionsHashed: boolean;
 }
 
 export type AppendOutcome =
@@ -77,7 +83,8 @@ export function planBatch(
     const firstRevision = revision;
     const firstPosition = nextPosition;
     for (const event of append.events) {
-      const metadata = chainedMetadata(event, prevHash, context.recordedAt);
+      const position = context.positionsHashed ? nextPosition : undefined;
+      const metadata = chainedMetadata(event, prevHash, context.recordedAt, position);
       const hash = computeEventHash({
         stream: append.stream,
         revision,

@@ -58,6 +58,7 @@ function context(
       (options.existing ?? []).map(({ id: n, ...ref }) => [id(n), ref] as const),
     ),
     firstPosition: options.firstPosition ?? 1,
+    positionsHashed: true,
     recordedAt: RECORDED_AT,
   };
 }
@@ -122,7 +123,9 @@ describe('planBatch: rows and chaining', () => {
       expect(row.stream).toBe('a');
       expect(row.type).toBe('ServiceRecorded');
       expect(row.data).toBe(`{"n":${i + 1}}`);
-      expect(row.metadata).toBe(chainedMetadata(prepared.events[i]!, prevHash, RECORDED_AT));
+      expect(row.metadata).toBe(
+        chainedMetadata(prepared.events[i]!, prevHash, RECORDED_AT, row.position),
+      );
       expect(row.hash).toBe(computeEventHash(row));
       prevHash = row.hash;
     });

@@ -165,11 +165,16 @@ export function prepareAppend(
   return { stream, expectedRevision, events: prepared };
 }
 
-/** The canonical metadata text (keys sorted: actor, causationId, correlationId, prevHash, recordedAt, schemaVersion). */
+/**
+ * The canonical metadata text; keys sorted: actor, causationId, correlationId, position (where
+ * the store hashes it), prevHash, recordedAt, schemaVersion.
+ */
 export function chainedMetadata(
   event: PreparedEvent,
   prevHash: string,
   recordedAt: string,
+  position?: number,
 ): string {
-  return `${event.metadataPrefix}"prevHash":"${prevHash}","recordedAt":"${recordedAt}","schemaVersion":${event.schemaVersion}}`;
+  const positionField = position === undefined ? '' : `"position":${position},`;
+  return `${event.metadataPrefix}${positionField}"prevHash":"${prevHash}","recordedAt":"${recordedAt}","schemaVersion":${event.schemaVersion}}`;
 }

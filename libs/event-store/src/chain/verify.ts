@@ -45,18 +45,24 @@ export function chainBreak(
 interface ChainFields {
   readonly prevHash: string | undefined;
   readonly recordedAt: string;
+  readonly position: number | undefined;
 }
 
 /** The metadata fields verification needs, parsed once per event. */
 export function chainFieldsOf(event: StoredEvent): ChainFields {
   try {
-    const metadata = JSON.parse(event.metadata) as { prevHash?: unknown; recordedAt?: unknown };
+    const metadata = JSON.parse(event.metadata) as {
+      prevHash?: unknown;
+      recordedAt?: unknown;
+      position?: unknown;
+    };
     return {
       prevHash: typeof metadata.prevHash === 'string' ? metadata.prevHash : undefined,
       recordedAt: typeof metadata.recordedAt === 'string' ? metadata.recordedAt : '',
+      position: typeof metadata.position === 'number' ? metadata.position : undefined,
     };
   } catch {
-    return { prevHash: undefined, recordedAt: '' };
+    return { prevHash: undefined, recordedAt: '', position: undefined };
   }
 }
 
@@ -83,6 +89,15 @@ export function checkLink(
     return chainBreak(event, 'prev_hash_mismatch', expectedPrev, prevHash);
   const recomputed = computeEventHash(event);
   if (recomputed !== event.hash) return chainBreak(event, 'hash_mismatch', recomputed, event.hash);
+  // The hashed position is where the event was committed; a row found elsewhere was moved.
+  if (fields.position !== undefined && fields.position !== event.position) {
+    return chainBreak(
+      event,
+      'out_of_order',
+      `position ${fields.position}`,
+      `position ${event.position}`,
+    );
+  }
   return undefined;
 }
 
@@ -103,23 +118,43 @@ function headBreak(
   };
 }
 
+/**
+ * One stream: revisions from 0, prevHash links and hashes. The recorded head is read before and
+ * after the pass, so appends made meanwhile are tolerated but a truncated stream (the head before
+ * not reached) or rows no commit recorded (beyond the head after) are breaks.
+ */
 export async function verifyStream(
   adapter: EventStoreAdapter,
   stream: string,
 ): Promise<VerifyReport> {
+  const before = await adapter.streamHead(stream);
   let tip: ChainTip | undefined;
   let eventsChecked = 0;
+  const fail = (firstBreak: ChainBreak): VerifyReport => ({ ok: false, eventsChecked, firstBreak });
   for await (const page of adapter.readStreamPages(stream, { fromRevision: 0, ...EVERYTHING })) {
     for (const event of page) {
       const broken = checkLink(event, tip);
-      if (broken !== undefined) return { ok: false, eventsChecked, firstBreak: broken };
+      if (broken !== undefined) return fail(broken);
+      if (before?.revision === event.revision && before.hash !== event.hash) {
+        return fail(
+          chainBreak(event, 'head_mismatch', `head ${before.revision} ${before.hash}`, event.hash),
+        );
+      }
       tip = { revision: event.revision, hash: event.hash, position: event.position };
       eventsChecked += 1;
     }
   }
-  const recorded = await adapter.streamHead(stream);
-  if (recorded?.revision !== tip?.revision || recorded?.hash !== tip?.hash) {
-    return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, recorded) };
+  if (before !== undefined && (tip === undefined || tip.revision < before.revision)) {
+    return fail(headBreak(stream, tip, before));
+  }
+  const after = await adapter.streamHead(stream);
+  if (
+    tip !== undefined &&
+    (after === undefined ||
+      after.revision < tip.revision ||
+      (after.revision === tip.revision && after.hash !== tip.hash))
+  ) {
+    return fail(headBreak(stream, tip, after));
   }
   return { ok: true, eventsChecked, streamsChecked: tip === undefined ? 0 : 1, anchorsChecked: 0 };
 }
@@ -174,7 +209,8 @@ function parseAnchor(text: string): { anchoredPosition: number; root: string } |
  * heads after the pass) are breaks.
  */
 export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyReport> {
-  const before = new Map((await adapter.headsSnapshot()).heads.map((head) => [head.stream, head]));
+  const snapshotBefore = await adapter.headsSnapshot();
+  const before = new Map(snapshotBefore.heads.map((head) => [head.stream, head]));
   const { anchors, malformed } = await readAnchors(adapter);
   const tips = new Map<string, ChainTip>();
   let eventsChecked = 0;
@@ -253,11 +289,23 @@ export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyRepor
   const trailingAnchorBreak = checkAnchorsUpTo(Number.MAX_SAFE_INTEGER);
   if (trailingAnchorBreak !== undefined) return fail(trailingAnchorBreak);
 
-  // Truncation: every head that existed before the pass must have been reached.
+  // Truncation: every head that existed before the pass must have been reached, and the log
+  // must reach the position recorded before the pass (PostgreSQL keeps it in ledger_head).
   for (const [stream, recorded] of before) {
     const tip = tips.get(stream);
     if (tip === undefined || tip.revision < recorded.revision)
       return fail(headBreak(stream, tip, recorded));
+  }
+  if (adapter.gapFreePositions && lastPosition < snapshotBefore.position) {
+    const missing = { stream: '', revision: -1, position: lastPosition + 1, id: '' };
+    return fail(
+      chainBreak(
+        missing,
+        'head_mismatch',
+        `log reaches position ${snapshotBefore.position}`,
+        `log ends at position ${lastPosition}`,
+      ),
+    );
   }
   // Forgery: every event read must be covered by a head some commit recorded.
   const after = await adapter.headsSnapshot();

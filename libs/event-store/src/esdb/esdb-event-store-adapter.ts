@@ -215,6 +215,7 @@ export class EsdbEventStoreAdapter implements EventStoreAdapter {
       existingIds,
       firstPosition: 0,
       recordedAt: this.nextRecordedAt(head),
+      positionsHashed: false,
     });
     const [outcome] = plan.outcomes;
     if (outcome === undefined) throw new Error('planBatch returned no outcome');

@@ -216,6 +216,7 @@ describe('event bytes', () => {
       existingIds: new Map(),
       firstPosition: 0,
       recordedAt: '2025-06-30T08:00:00.000Z',
+      positionsHashed: false,
     });
     const [row] = plan.rows;
     if (row === undefined) throw new Error('fixture');

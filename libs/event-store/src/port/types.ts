@@ -39,6 +39,11 @@ export interface EventToAppend<TData extends JsonObject = JsonObject> {
 export interface RecordedMetadata extends EventMetadataInput {
   /** The store's clock at commit (ISO 8601, UTC, ms); never earlier than the previous event's. */
   readonly recordedAt: string;
+  /**
+   * The event's global position, inside the hash, where the store assigns positions before
+   * hashing (SQLite, PostgreSQL); absent on ESDB.
+   */
+  readonly position?: number;
   /** Hash of the previous event of the same stream, or GENESIS_HASH for revision 0. */
   readonly prevHash: string;
   /** SHA-256 over the RFC 8785 canonical JSON of {stream, revision, type, data, metadata-without-hash}. */

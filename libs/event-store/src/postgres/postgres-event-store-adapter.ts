@@ -66,24 +66,20 @@ function isEventIdClash(error: unknown): boolean {
   );
 }
 
-function placeholders(rows: number, columns: number, casts: readonly string[] = []): string {
-  const tuples: string[] = [];
-  for (let row = 0; row < rows; row += 1) {
-    const cells: string[] = [];
-    for (let column = 0; column < columns; column += 1)
-      cells.push(`$${row * columns + column + 1}${casts[column] ?? ''}`);
-    tuples.push(`(${cells.join(', ')})`);
-  }
-  return tuples.join(', ');
-}
+// Arrays through unnest: 8 parameters whatever the batch size (a multi-row VALUES list would hit
+// the protocol's 65,535-parameter limit at 8,192 rows), and the fastest insert measured here.
+const INSERT_ROWS_SQL = `INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash)
+  SELECT * FROM unnest($1::int8[], $2::text[], $3::int8[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])`;
 
-// Multi-row VALUES: each value travels as its own parameter, with no array-literal escaping.
-function insertRowsSql(rows: number): string {
-  return `INSERT INTO ledger_events (position, stream, revision, event_id, type, data, metadata, hash) VALUES ${placeholders(rows, 8, ['::int8', '', '::int8', '::uuid'])}`;
-}
+const UPSERT_HEADS_SQL = `INSERT INTO ledger_streams (stream, revision, hash, position)
+  SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::int8[])
+  ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position`;
 
-function upsertHeadsSql(heads: number): string {
-  return `INSERT INTO ledger_streams (stream, revision, hash, position) VALUES ${placeholders(heads, 4, ['', '::int8', '', '::int8'])} ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position`;
+function columnsOf(rows: readonly StoredEvent[]): unknown[][] {
+  const columns: unknown[][] = [[], [], [], [], [], [], [], []];
+  for (const row of rows)
+    storedEventColumns(row).forEach((value, index) => columns[index]?.push(value));
+  return columns;
 }
 
 function unavailable(error: unknown): StoreUnavailableError {
@@ -220,6 +216,7 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
         heads: new Map(heads),
         existingIds: new Map(existingIds),
         firstPosition: head.position + 1,
+        positionsHashed: true,
         recordedAt: new Date(recordedMs).toISOString(),
       });
       let plan = planBatch(appends, context());
@@ -241,24 +238,30 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       }
       if (plan.rows.length > 0) {
         const lastPosition = head.position + plan.rows.length;
-        await client.query(insertRowsSql(plan.rows.length), plan.rows.flatMap(storedEventColumns));
+        await client.query(INSERT_ROWS_SQL, columnsOf(plan.rows));
         const heads = [...plan.newHeads.values()];
-        await client.query(
-          upsertHeadsSql(heads.length),
-          heads.flatMap((h) => [h.stream, h.revision, h.hash, h.position]),
-        );
+        await client.query(UPSERT_HEADS_SQL, [
+          heads.map((h) => h.stream),
+          heads.map((h) => h.revision),
+          heads.map((h) => h.hash),
+          heads.map((h) => h.position),
+        ]);
         await client.query(
           'UPDATE ledger_head SET position = $1::int8, recorded_at_ms = $2::int8 RETURNING pg_notify($3::text, $1::int8::text)',
           [lastPosition, recordedMs, this.channel],
         );
       }
       await client.query('COMMIT');
+      client.release();
       return plan.outcomes;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection whose ROLLBACK fails is broken: release(error) destroys it, not pooled.
+      const rollbackFailure = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: unknown) => rollbackError,
+      );
+      client.release(rollbackFailure instanceof Error ? rollbackFailure : undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -323,9 +326,12 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
         'SELECT stream, revision, hash, position FROM ledger_streams',
       );
       await client.query('COMMIT');
-      return { position: head.rows[0]?.position ?? 0, heads: heads.rows };
-    } finally {
       client.release();
+      return { position: head.rows[0]?.position ?? 0, heads: heads.rows };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(error instanceof Error ? error : undefined);
+      throw unavailable(error);
     }
   }
 

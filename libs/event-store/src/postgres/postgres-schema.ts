@@ -36,8 +36,9 @@ INSERT INTO ${s}.ledger_head (singleton, position, recorded_at_ms) VALUES (TRUE,
 }
 
 export function quoteIdentifier(identifier: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(identifier)) {
-    throw new Error(`PostgreSQL schema name must match [a-z_][a-z0-9_]{0,62}: ${identifier}`);
+  // 47 = 63 (PostgreSQL's identifier limit) − "ledger_appended_", the NOTIFY channel built from it.
+  if (!/^[a-z_][a-z0-9_]{0,46}$/.test(identifier)) {
+    throw new Error(`PostgreSQL schema name must match [a-z_][a-z0-9_]{0,46}: ${identifier}`);
   }
   return `"${identifier}"`;
 }

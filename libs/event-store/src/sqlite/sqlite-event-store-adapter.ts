@@ -26,7 +26,19 @@ import type {
 } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
 import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
-import { SqliteWriter } from './sqlite-writer';
+import { SqliteWriter, type WriterOutcome } from './sqlite-writer';
+
+/**
+ * What this process believes the file looks like after the batches it has sent: the writer
+ * re-checks it in every write transaction, so a wrong belief costs a replan, never a bad write.
+ */
+interface HeadCache {
+  lastPosition: number;
+  lastRecordedMs: number;
+  readonly heads: Map<string, StreamHead | undefined>;
+  /** Bumped by every batch planned on it. */
+  generation: number;
+}
 
 export interface SqliteAdapterOptions {
   /** Database file; parent directories are created. */
@@ -65,9 +77,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   private readonly signal: AppendSignal;
   private readonly statements;
   /** What the last commit of this process left behind; undefined means "read it again". */
-  private cached:
-    | { lastPosition: number; lastRecordedMs: number; heads: Map<string, StreamHead | undefined> }
-    | undefined;
+  private cached: HeadCache | undefined;
   private closed = false;
   /** Settles when the most recently sent batch has been committed or refused. */
   private lastCommit: Promise<void> = Promise.resolve();
@@ -165,6 +175,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         existingIds,
       );
     const recordedMs = Math.max(Date.now(), cache.lastRecordedMs);
+    const firstPosition = cache.lastPosition + 1;
     const context = (): BatchContext => ({
       heads: new Map(
         [...assumed].flatMap(([stream, head]) =>
@@ -172,8 +183,9 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         ),
       ),
       existingIds: new Map(existingIds),
-      firstPosition: cache.lastPosition + 1,
+      firstPosition,
       recordedAt: new Date(recordedMs).toISOString(),
+      positionsHashed: true,
     });
 
     const batchId = this.writer.begin(cache.lastPosition, assumed);
@@ -183,22 +195,66 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         this.writer.rows(batchId, rows);
       },
     });
+    // Before the first await: the next batch may be planned while this one commits, on the heads
+    // this one will leave. If this one fails, that one is found stale by the writer and replanned.
+    const generation = this.advanceCache(
+      cache,
+      plan.newHeads.values(),
+      plan.rows.length,
+      recordedMs,
+    );
+
     const suspects = idsOfRevisionRejections(appends, plan.outcomes).filter(
       (id) => !existingIds.has(id),
     );
     if (suspects.length > 0) {
-      // A retry of an append that already committed fails its revision check; if its ids are
-      // stored in place it is idempotent instead. Rows are unaffected: neither consumes positions.
+      // A retry of an append that already committed (perhaps in the batch still in flight) fails
+      // its revision check; if its ids are stored in place it is idempotent instead. Rows are
+      // unaffected: neither a rejection nor an idempotent retry consumes positions.
+      await this.lastCommit;
       this.lookUpIds(suspects, existingIds);
       plan = planBatch(appends, context());
     }
-    const outcome = await this.writer.commit(batchId, plan.newHeads.values());
-    if (outcome !== 'committed') return { outcome };
-    for (const head of plan.newHeads.values()) cache.heads.set(head.stream, head);
-    if (cache.heads.size > HEAD_CACHE_LIMIT) cache.heads.clear();
-    cache.lastPosition += plan.rows.length;
-    cache.lastRecordedMs = recordedMs;
+    const committing = this.writer.commit(batchId, plan.newHeads.values());
+    this.lastCommit = committing.then(
+      () => undefined,
+      () => undefined,
+    );
+    let outcome: WriterOutcome;
+    try {
+      outcome = await committing;
+    } catch (error) {
+      this.forgetCache(generation);
+      throw error;
+    }
+    if (outcome !== 'committed') {
+      this.forgetCache(generation);
+      return { outcome };
+    }
     return { outcome, outcomes: plan.outcomes };
+  }
+
+  /** Applies a planned batch to the cache; returns the cache generation it produced. */
+  private advanceCache(
+    cache: HeadCache,
+    newHeads: Iterable<StreamHead>,
+    rows: number,
+    recordedMs: number,
+  ): number {
+    for (const head of newHeads) cache.heads.set(head.stream, head);
+    if (cache.heads.size > HEAD_CACHE_LIMIT) cache.heads.clear();
+    cache.lastPosition += rows;
+    cache.lastRecordedMs = recordedMs;
+    cache.generation += 1;
+    return cache.generation;
+  }
+
+  /**
+   * A batch was not committed: what the cache assumed from it is wrong, so read the disk again —
+   * unless a later batch has already rebuilt the cache (it was planned after this failure).
+   */
+  private forgetCache(generation: number): void {
+    if (this.cached?.generation === generation) this.cached = undefined;
   }
 
   private lookUpIds(ids: readonly string[], into: Map<string, StoredEventRef>): void {
@@ -209,14 +265,19 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   }
 
   /** The store's clock never goes behind the last stored event, even if the system clock steps back. */
-  private currentCache(): NonNullable<SqliteEventStoreAdapter['cached']> {
+  private currentCache(): HeadCache {
     if (this.cached === undefined) {
       const last = this.statements.last.get();
       const lastRecordedMs =
         last === undefined
           ? 0
           : Date.parse((JSON.parse(last.metadata) as { recordedAt: string }).recordedAt);
-      this.cached = { lastPosition: last?.position ?? 0, lastRecordedMs, heads: new Map() };
+      this.cached = {
+        lastPosition: last?.position ?? 0,
+        lastRecordedMs,
+        heads: new Map(),
+        generation: 0,
+      };
     }
     return this.cached;
   }
