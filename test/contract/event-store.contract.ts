@@ -8,6 +8,8 @@ import {
   verifyInclusionProof,
   WrongExpectedRevisionError,
   type LedgerEventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
 } from '@ledger/event-store';
 import { ACTOR, collect, event, events, namespace, take } from './contract-fixtures';
@@ -28,9 +30,9 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     await store.close();
   });
 
-  const readStream = (stream: string, options?: Parameters<LedgerEventStore['readStream']>[1]) =>
+  const readStream = (stream: string, options?: ReadStreamOptions) =>
     collect(store.readStream(stream, options));
-  const readMine = (options: Parameters<LedgerEventStore['readAll']>[0] = {}) =>
+  const readMine = (options: ReadAllOptions = {}) =>
     collect(store.readAll({ ...options, filter: { streamPrefixes: [ns], ...options.filter } }));
 
   describe('append and read back', () => {
@@ -382,6 +384,46 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       expect(subscription.checkpoint).toBe((second.value as RecordedEvent).position);
       subscription.close();
       await iterator.return?.();
+    });
+  });
+
+  describe('bad read options', () => {
+    it('are refused with the option at fault, never read as something else', () => {
+      const checkpointFromText = { afterPosition: '5' } as unknown as { afterPosition: number };
+      expect(() => store.subscribeToAll(checkpointFromText)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'afterPosition' }) as Error,
+      );
+      expect(() => store.readAll({ fromPosition: Number.NaN })).toThrow(
+        expect.objectContaining({ field: 'fromPosition' }) as Error,
+      );
+      expect(() => store.readStream(`${ns}s`, { fromRevision: 1.5 })).toThrow(
+        expect.objectContaining({ field: 'fromRevision' }) as Error,
+      );
+      expect(() => store.readAll({ maxCount: -1 })).toThrow(
+        expect.objectContaining({ field: 'maxCount' }) as Error,
+      );
+      const typesAsText = { filter: { eventTypes: 'T' } } as unknown as ReadAllOptions;
+      expect(() => store.readAll(typesAsText)).toThrow(
+        expect.objectContaining({ field: 'filter.eventTypes' }) as Error,
+      );
+      const sideways = { direction: 'sideways' } as unknown as ReadAllOptions;
+      expect(() => store.readAll(sideways)).toThrow(
+        expect.objectContaining({ field: 'direction' }) as Error,
+      );
+      expect(() => store.readAll(null)).not.toThrow();
+    });
+  });
+
+  describe('closing the store', () => {
+    it('ends live subscriptions cleanly instead of failing them', async () => {
+      await store.append(`${ns}live`, events(1));
+      const subscription = store.subscribeToAll({ filter: { streamPrefixes: [ns] } });
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect((await iterator.next()).done).toBe(false);
+      const waiting = iterator.next();
+      await store.close();
+      await expect(waiting).resolves.toMatchObject({ done: true });
+      store = await openStore();
     });
   });
 

@@ -11,7 +11,7 @@ import {
 } from './chain/anchors';
 import { chainBreak, verifyAll, verifyStream, type VerifyReport } from './chain/verify';
 import { computeEventHash } from './chain/event-hash';
-import { ChainBrokenError, InvalidAppendError } from './port/errors';
+import { ChainBrokenError, InvalidOptionError } from './port/errors';
 import type { AllSubscription, EventStore } from './port/event-store';
 import type { EventStoreAdapter } from './port/event-store-adapter';
 import type {
@@ -28,26 +28,16 @@ import type {
 import { toRecordedEvent } from './stored-event';
 import { CatchUpSubscription } from './subscription/catch-up-subscription';
 import { flattenPages } from './append/page-iterator';
+import {
+  checkpointOf,
+  directionOf,
+  END,
+  filterOf,
+  maxCountOf,
+  optionsObject,
+  startOf,
+} from './read-options';
 import { v4 as uuidv4 } from 'uuid';
-
-const END = Number.MAX_SAFE_INTEGER;
-
-function maxCountOf(value: number | undefined): number {
-  if (value === undefined) return END;
-  if (!Number.isSafeInteger(value) || value < 0)
-    throw new InvalidAppendError('maxCount', 'must be a non-negative integer');
-  return value;
-}
-
-function startOf(
-  value: number | 'start' | 'end' | undefined,
-  backwards: boolean,
-  first: number,
-): number {
-  if (value === 'end' || (value === undefined && backwards)) return END;
-  if (value === 'start' || value === undefined) return first;
-  return value;
-}
 
 /**
  * The event store every part of the ledger uses: the port implemented once over a storage
@@ -55,6 +45,8 @@ function startOf(
  * checks on read, catch-up subscriptions, verification and Merkle anchors.
  */
 export class LedgerEventStore implements EventStore {
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+
   constructor(readonly adapter: EventStoreAdapter) {}
 
   get kind(): string {
@@ -64,44 +56,52 @@ export class LedgerEventStore implements EventStore {
   append(
     stream: string,
     events: readonly EventToAppend[],
-    options: AppendOptions = {},
+    options?: AppendOptions | null,
   ): Promise<AppendResult> {
     try {
-      return this.adapter.appendPrepared(prepareAppend(stream, events, options));
+      return this.adapter.appendPrepared(prepareAppend(stream, events, optionsObject(options)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readStream(stream: string, options?: ReadStreamOptions | null): AsyncIterable<RecordedEvent> {
     validateStreamName(stream);
-    const direction = options.direction ?? 'forwards';
-    const fromRevision = startOf(options.fromRevision, direction === 'backwards', 0);
+    const given = optionsObject(options);
+    const direction = directionOf(given.direction);
     const pages = this.adapter.readStreamPages(stream, {
-      fromRevision,
+      fromRevision: startOf(given.fromRevision, 'fromRevision', direction, 0),
       direction,
-      maxCount: maxCountOf(options.maxCount),
+      maxCount: maxCountOf(given.maxCount),
     });
     return flattenPages(pages, toRecordedEvent);
   }
 
-  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const direction = options.direction ?? 'forwards';
-    const fromPosition = startOf(options.fromPosition, direction === 'backwards', 1);
+  readAll(options?: ReadAllOptions | null): AsyncIterable<RecordedEvent> {
+    const given = optionsObject(options);
+    const direction = directionOf(given.direction);
     const pages = this.adapter.readAllPages({
-      fromPosition,
+      fromPosition: startOf(given.fromPosition, 'fromPosition', direction, 1),
       direction,
-      maxCount: maxCountOf(options.maxCount),
-      filter: options.filter,
+      maxCount: maxCountOf(given.maxCount),
+      filter: filterOf(given.filter),
     });
     return flattenPages(
       pages,
-      options.verifyHashes === true ? hashCheckingReader(direction) : toRecordedEvent,
+      given.verifyHashes === true ? hashCheckingReader(direction) : toRecordedEvent,
     );
   }
 
-  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    return new CatchUpSubscription(this.adapter, options.afterPosition ?? 0, options.filter);
+  subscribeToAll(options?: SubscribeToAllOptions | null): AllSubscription {
+    const given = optionsObject(options);
+    const subscription = new CatchUpSubscription(
+      this.adapter,
+      checkpointOf(given.afterPosition),
+      filterOf(given.filter),
+    );
+    this.subscriptions.add(subscription);
+    subscription.onClose(() => this.subscriptions.delete(subscription));
+    return subscription;
   }
 
   headPosition(): Promise<number> {
@@ -150,18 +150,20 @@ export class LedgerEventStore implements EventStore {
       (candidate) => candidate.anchoredPosition === anchorPosition,
     );
     if (anchor === undefined)
-      throw new InvalidAppendError('anchorPosition', `no anchor at position ${anchorPosition}`);
+      throw new InvalidOptionError('anchorPosition', `no anchor at position ${anchorPosition}`);
     const heads = await headsAtPosition(this.adapter, anchor.anchoredPosition);
     const proof = buildInclusionProof(anchor, heads.values(), stream);
     if (proof === undefined)
-      throw new InvalidAppendError(
+      throw new InvalidOptionError(
         'stream',
         `${stream} had no events at position ${anchorPosition}`,
       );
     return proof;
   }
 
+  /** Ends every live subscription (their iterations complete), then closes the adapter. */
   close(): Promise<void> {
+    for (const subscription of [...this.subscriptions]) subscription.close();
     return this.adapter.close();
   }
 

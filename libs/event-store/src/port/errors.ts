@@ -2,7 +2,7 @@ import type { ActualRevision, ExpectedRevision } from './types';
 
 /**
  * Typed store errors. Each carries a stable machine-readable code that the HTTP layer maps once
- * (WRONG_EXPECTED_REVISION and DUPLICATE_EVENT_ID → 409, INVALID_APPEND → 400, others → 503).
+ * (WRONG_EXPECTED_REVISION and DUPLICATE_EVENT_ID → 409, INVALID_APPEND and INVALID_OPTION → 400, others → 503).
  */
 export abstract class EventStoreError extends Error {
   abstract readonly code: string;
@@ -44,6 +44,17 @@ export class InvalidAppendError extends EventStoreError {
   ) {
     super(`Invalid append: ${field} ${reason}`);
     this.name = 'InvalidAppendError';
+  }
+}
+
+export class InvalidOptionError extends EventStoreError {
+  readonly code = 'INVALID_OPTION';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid option: ${field} ${reason}`);
+    this.name = 'InvalidOptionError';
   }
 }
 

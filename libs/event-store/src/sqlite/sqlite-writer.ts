@@ -16,59 +16,55 @@ interface WriterReply {
  * The main-thread side of sqlite-writer.worker.js: begin a batch with the assumptions it was
  * planned on, stream its rows while later rows are still being hashed, then commit and await.
  */
-export class SqliteWriter {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<
+interface WriterThread {
+  readonly worker: Worker;
+  alive: boolean;
+  readonly waiting: Map<
     number,
     { resolve(outcome: WriterOutcome): void; reject(error: Error): void }
-  >();
-  private nextId = 1;
-  private failure: Error | undefined;
-  private readonly exited: Promise<void>;
+  >;
+  readonly exited: Promise<void>;
+}
 
-  constructor(path: string) {
-    this.worker = new Worker(join(__dirname, 'sqlite-writer.worker.js'), { workerData: { path } });
-    this.worker.on('message', (reply: WriterReply) => {
-      const waiter = this.waiting.get(reply.id);
-      if (waiter === undefined) return;
-      this.waiting.delete(reply.id);
-      if (reply.outcome === 'failed')
-        waiter.reject(new StoreUnavailableError(`SQLite commit failed: ${reply.message ?? ''}`));
-      else waiter.resolve(reply.outcome);
-    });
-    this.worker.on('error', (error) => {
-      this.fail(
-        new StoreUnavailableError(`SQLite writer thread failed: ${error.message}`, {
-          cause: error,
-        }),
-      );
-    });
-    this.exited = new Promise((resolve) => {
-      this.worker.once('exit', () => {
-        this.fail(new StoreUnavailableError('SQLite writer thread exited'));
-        resolve();
-      });
-    });
+export class SqliteWriter {
+  private thread: WriterThread | undefined;
+  /** Which thread each batch was begun on: its commit must reach that very thread. */
+  private readonly batches = new Map<number, WriterThread>();
+  private nextId = 1;
+  private closing = false;
+
+  constructor(private readonly path: string) {
+    this.thread = this.spawn();
   }
 
   begin(lastPosition: number, assumedHeads: ReadonlyMap<string, StreamHead | undefined>): number {
+    const thread = this.current();
     const id = this.nextId;
     this.nextId += 1;
+    this.batches.set(id, thread);
     const heads = [...assumedHeads].map(([stream, head]) => [
       stream,
       head?.revision ?? -1,
       head?.hash ?? '',
     ]);
-    this.worker.postMessage({ kind: 'begin', id, lastPosition, heads });
+    thread.worker.postMessage({ kind: 'begin', id, lastPosition, heads });
     return id;
   }
 
   rows(id: number, rows: readonly StoredEvent[]): void {
-    this.worker.postMessage({ kind: 'rows', id, rows: rows.flatMap(storedEventColumns) });
+    const thread = this.batches.get(id);
+    if (thread?.alive === true)
+      thread.worker.postMessage({ kind: 'rows', id, rows: rows.flatMap(storedEventColumns) });
   }
 
   commit(id: number, newHeads: Iterable<StreamHead>): Promise<WriterOutcome> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const thread = this.batches.get(id);
+    if (thread?.alive !== true) {
+      this.batches.delete(id);
+      return Promise.reject(
+        new StoreUnavailableError('SQLite writer thread stopped before the commit'),
+      );
+    }
     const heads = [...newHeads].map((head) => [
       head.stream,
       head.revision,
@@ -76,19 +72,76 @@ export class SqliteWriter {
       head.position,
     ]);
     return new Promise<WriterOutcome>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ kind: 'commit', id, heads });
+      thread.waiting.set(id, { resolve, reject });
+      thread.worker.postMessage({ kind: 'commit', id, heads });
     });
   }
 
   async close(): Promise<void> {
-    this.worker.postMessage({ kind: 'close' });
-    await this.exited;
+    this.closing = true;
+    const thread = this.thread;
+    if (thread?.alive !== true) return;
+    thread.worker.postMessage({ kind: 'close' });
+    await thread.exited;
   }
 
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
+  /** Stops the writer thread as a crash would (operations drills and tests); the next batch starts a new one. */
+  async terminate(): Promise<void> {
+    const thread = this.thread;
+    if (thread === undefined) return;
+    await thread.worker.terminate();
+    await thread.exited;
+  }
+
+  /** The live thread; a new one if the last died (it keeps no state between batches). */
+  private current(): WriterThread {
+    if (this.closing) throw new StoreUnavailableError('store is closed');
+    if (this.thread?.alive !== true) this.thread = this.spawn();
+    return this.thread;
+  }
+
+  private spawn(): WriterThread {
+    const worker = new Worker(join(__dirname, 'sqlite-writer.worker.js'), {
+      workerData: { path: this.path },
+    });
+    let markExited: () => void = () => undefined;
+    const thread: WriterThread = {
+      worker,
+      alive: true,
+      waiting: new Map(),
+      exited: new Promise<void>((resolve) => {
+        markExited = resolve;
+      }),
+    };
+    worker.on('message', (reply: WriterReply) => {
+      const waiter = thread.waiting.get(reply.id);
+      thread.waiting.delete(reply.id);
+      this.batches.delete(reply.id);
+      if (waiter === undefined) return;
+      if (reply.outcome === 'failed')
+        waiter.reject(new StoreUnavailableError(`SQLite commit failed: ${reply.message ?? ''}`));
+      else waiter.resolve(reply.outcome);
+    });
+    worker.on('error', (error) => {
+      this.retire(
+        thread,
+        new StoreUnavailableError(`SQLite writer thread failed: ${error.message}`, {
+          cause: error,
+        }),
+      );
+    });
+    worker.once('exit', () => {
+      this.retire(thread, new StoreUnavailableError('SQLite writer thread exited'));
+      markExited();
+    });
+    return thread;
+  }
+
+  /** Batches on a dead thread were never committed (SQLite rolled them back): their callers get 503s. */
+  private retire(thread: WriterThread, error: Error): void {
+    thread.alive = false;
+    for (const waiter of thread.waiting.values()) waiter.reject(error);
+    thread.waiting.clear();
+    for (const [id, owner] of this.batches) if (owner === thread) this.batches.delete(id);
   }
 }

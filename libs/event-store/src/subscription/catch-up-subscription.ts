@@ -46,6 +46,10 @@ export class CatchUpSubscription implements AllSubscription {
     this.abort.abort();
   }
 
+  onClose(listener: () => void): void {
+    this.abort.signal.addEventListener('abort', listener, { once: true });
+  }
+
   private isClosed(): boolean {
     return this.abort.signal.aborted;
   }
@@ -56,13 +60,19 @@ export class CatchUpSubscription implements AllSubscription {
       let read = 0;
       let lastScanned = this.position;
       const page: StoredEvent[] = [];
-      for await (const rows of this.adapter.readAllPages({
-        fromPosition: this.position + 1,
-        direction: 'forwards',
-        maxCount: PAGE_SIZE,
-        filter: undefined,
-      })) {
-        page.push(...rows);
+      try {
+        for await (const rows of this.adapter.readAllPages({
+          fromPosition: this.position + 1,
+          direction: 'forwards',
+          maxCount: PAGE_SIZE,
+          filter: undefined,
+        })) {
+          page.push(...rows);
+        }
+      } catch (error) {
+        // Closed while a read was under way (the store is shutting down): the iteration ends.
+        if (this.isClosed()) return;
+        throw error;
       }
       for (const event of page) {
         read += 1;
