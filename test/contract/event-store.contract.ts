@@ -5,6 +5,7 @@ import {
   DuplicateEventIdError,
   GENESIS_HASH,
   InvalidAppendError,
+  toObservable,
   verifyInclusionProof,
   WrongExpectedRevisionError,
   type LedgerEventStore,
@@ -12,6 +13,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
 } from '@ledger/event-store';
+import { firstValueFrom, take as takeFirst, toArray } from 'rxjs';
 import { ACTOR, collect, event, events, namespace, take } from './contract-fixtures';
 
 /**
@@ -358,7 +360,7 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       await iterator.return?.();
 
       await store.append(`${ns}sub-3`, events(2));
-      const resumed = store.subscribeToAll({ afterPosition: checkpoint, filter });
+      const resumed = store.subscribeToAll({ fromPosition: checkpoint, filter });
       const after = await take(resumed, 2);
       resumed.close();
       expect(after.map((e) => [e.stream, e.revision])).toEqual([
@@ -387,11 +389,27 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
     });
   });
 
+  describe('rxjs', () => {
+    it('toObservable delivers the subscription as an Observable and unsubscribing closes it', async () => {
+      await store.append(`${ns}rx`, events(3));
+      const subscription = store.subscribeToAll({ filter: { streamPrefixes: [ns] } });
+      const received = await firstValueFrom(
+        toObservable(subscription).pipe(takeFirst(3), toArray()),
+      );
+      expect(received.map((e) => e.revision)).toEqual([0, 1, 2]);
+      await store.append(`${ns}rx`, events(1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(subscription[Symbol.asyncIterator]().next()).resolves.toMatchObject({
+        done: true,
+      });
+    });
+  });
+
   describe('bad read options', () => {
     it('are refused with the option at fault, never read as something else', () => {
-      const checkpointFromText = { afterPosition: '5' } as unknown as { afterPosition: number };
+      const checkpointFromText = { fromPosition: '5' } as unknown as { fromPosition: number };
       expect(() => store.subscribeToAll(checkpointFromText)).toThrow(
-        expect.objectContaining({ code: 'INVALID_OPTION', field: 'afterPosition' }) as Error,
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'fromPosition' }) as Error,
       );
       expect(() => store.readAll({ fromPosition: Number.NaN })).toThrow(
         expect.objectContaining({ field: 'fromPosition' }) as Error,

@@ -96,7 +96,7 @@ export class LedgerEventStore implements EventStore {
     const given = optionsObject(options);
     const subscription = new CatchUpSubscription(
       this.adapter,
-      checkpointOf(given.afterPosition),
+      checkpointOf(given.fromPosition),
       filterOf(given.filter),
     );
     this.subscriptions.add(subscription);

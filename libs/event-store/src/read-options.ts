@@ -47,10 +47,12 @@ export function startOf(
   return value;
 }
 
+/** A subscription's checkpoint: events strictly after it are delivered. */
 export function checkpointOf(value: unknown): number {
-  if (value === undefined) return 0;
-  if (!isCount(value))
-    throw new InvalidOptionError('afterPosition', 'must be a non-negative integer');
+  if (value === undefined || value === 'start') return 0;
+  if (!isCount(value)) {
+    throw new InvalidOptionError('fromPosition', "must be 'start' or a non-negative integer");
+  }
   return value;
 }
 

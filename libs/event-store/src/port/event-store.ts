@@ -15,7 +15,7 @@ import type {
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   /**
    * The position up to which everything has been delivered or filtered out: store it after
-   * handling an event and pass it back as `afterPosition` to resume without gaps or duplicates.
+   * handling an event and pass it back as `fromPosition` to resume without gaps or duplicates.
    */
   readonly checkpoint: number;
   close(): void;

@@ -118,8 +118,11 @@ export interface ReadAllOptions {
 }
 
 export interface SubscribeToAllOptions {
-  /** Resume after this checkpoint (exclusive); omitted means from the very first event. */
-  readonly afterPosition?: number;
+  /**
+   * The checkpoint to resume from, as in ESDB's subscribeToAll: delivery starts with the first
+   * event *after* it. 'start' (the default) delivers from the very first event.
+   */
+  readonly fromPosition?: number | 'start';
   readonly filter?: EventFilter;
 }
 

@@ -32,10 +32,10 @@ export class CatchUpSubscription implements AllSubscription {
 
   constructor(
     private readonly adapter: EventStoreAdapter,
-    afterPosition: number,
+    checkpoint: number,
     private readonly filter: EventFilter | undefined,
   ) {
-    this.position = afterPosition;
+    this.position = checkpoint;
   }
 
   get checkpoint(): number {
