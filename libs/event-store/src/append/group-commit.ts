@@ -66,9 +66,16 @@ export class GroupCommitQueue {
   }
 
   private takeBatch(): Waiting[] {
+    // With the pipeline empty, take half: the other half is planned while this one commits.
+    const pipelineEmpty = this.inFlight.size === 0 && this.maxInFlight > 1;
+    const maxAppends =
+      pipelineEmpty && this.waiting.length > 1
+        ? Math.ceil(this.waiting.length / 2)
+        : this.waiting.length;
     let events = 0;
     let count = 0;
     for (const entry of this.waiting) {
+      if (count >= maxAppends) break;
       if (count > 0 && events + entry.append.events.length > this.maxEventsPerCommit) break;
       events += entry.append.events.length;
       count += 1;

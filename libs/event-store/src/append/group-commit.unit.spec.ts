@@ -285,6 +285,25 @@ describe('GroupCommitQueue', () => {
     expect(a.state().status).toBe('resolved');
   });
 
+  it('given maxInFlight 2 and an empty pipeline, when many callers arrive at once, then they are split over both slots', async () => {
+    const first = gate();
+    const { commit, batches } = recordingCommit({
+      before: (batch) => (batch === 0 ? first.promise : undefined),
+    });
+    const queue = new GroupCommitQueue(commit, 20_000, 2);
+    const callers = ['a', 'b', 'c', 'd', 'e'].map((stream) => track(queue.enqueue(append(stream))));
+    await nextTurn();
+    await nextTurn();
+    // The first half commits in slot one; the rest is already committing in slot two.
+    expect(batches).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    first.open();
+    await queue.drain();
+    expect(callers.every((t) => t.state().status === 'resolved')).toBe(true);
+  });
+
   it('given maxInFlight 2 and both commits blocked, when more callers arrive, then they wait for a free slot and drain waits for all', async () => {
     const gates = [gate(), gate()];
     const { commit, batches } = recordingCommit({ before: (batch) => gates[batch]?.promise });
