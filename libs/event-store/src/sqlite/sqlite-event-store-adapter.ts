@@ -58,7 +58,11 @@ const HEAD_CACHE_LIMIT = 100_000;
  */
 const PIPELINE_DEPTH = 2;
 /** Replans allowed when another process keeps writing between our plan and our commit. */
-const MAX_REPLANS = 20;
+const MAX_REPLANS = 60;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * The embedded default: better-sqlite3 in WAL mode with synchronous=FULL, so an acknowledged
@@ -147,7 +151,13 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       if (attemptResult.outcome === 'committed') return attemptResult.outcomes;
       // Another process (or a failed batch before this one) changed what our cache assumed, or
       // an id is already stored (a retry or a conflict): read what is on disk and plan again.
-      if (attemptResult.outcome === 'id_clash') lookUpIds = true;
+      if (attemptResult.outcome === 'id_clash') {
+        lookUpIds = true;
+      } else if (attempt > 0) {
+        // Two processes writing at once can keep invalidating each other's plans: a random,
+        // growing pause breaks the symmetry (exponential backoff with full jitter, ≤ 50 ms).
+        await sleep(Math.random() * Math.min(50, 2 ** attempt));
+      }
     }
     throw new StoreUnavailableError(
       `SQLite: gave up after ${MAX_REPLANS} replans; another process keeps writing`,
