@@ -24,6 +24,8 @@ export class GroupCommitQueue {
   private readonly inFlight = new Set<Promise<void>>();
 
   /**
+   * @param splitWhenIdle with nothing in flight, send half of the waiting appends and keep the rest
+   *   for the second slot.
    * @param maxInFlight batches committing at once. Above 1 only for adapters whose commits are
    *   applied in order and re-validated by the writer (SQLite's writer thread), so the next batch
    *   can be planned while the previous one is being fsynced.
@@ -32,6 +34,7 @@ export class GroupCommitQueue {
     private readonly commitBatch: CommitBatch,
     private readonly maxEventsPerCommit = 20_000,
     private readonly maxInFlight = 1,
+    private readonly splitWhenIdle = false,
   ) {}
 
   enqueue(append: PreparedAppend): Promise<AppendResult> {
@@ -66,8 +69,10 @@ export class GroupCommitQueue {
   }
 
   private takeBatch(): Waiting[] {
-    // With the pipeline empty, take half: the other half is planned while this one commits.
-    const pipelineEmpty = this.inFlight.size === 0 && this.maxInFlight > 1;
+    // With the pipeline empty, take half: the other half is planned while this one commits. Only
+    // where commits overlap (SQLite's writer thread); PostgreSQL's serialise on the head-row lock,
+    // so splitting would only double the transactions.
+    const pipelineEmpty = this.splitWhenIdle && this.inFlight.size === 0 && this.maxInFlight > 1;
     const maxAppends =
       pipelineEmpty && this.waiting.length > 1
         ? Math.ceil(this.waiting.length / 2)

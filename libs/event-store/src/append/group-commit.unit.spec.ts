@@ -285,12 +285,12 @@ describe('GroupCommitQueue', () => {
     expect(a.state().status).toBe('resolved');
   });
 
-  it('given maxInFlight 2 and an empty pipeline, when many callers arrive at once, then they are split over both slots', async () => {
+  it('given maxInFlight 2, splitting, and an empty pipeline, when many callers arrive at once, then they are split over both slots', async () => {
     const first = gate();
     const { commit, batches } = recordingCommit({
       before: (batch) => (batch === 0 ? first.promise : undefined),
     });
-    const queue = new GroupCommitQueue(commit, 20_000, 2);
+    const queue = new GroupCommitQueue(commit, 20_000, 2, true);
     const callers = ['a', 'b', 'c', 'd', 'e'].map((stream) => track(queue.enqueue(append(stream))));
     await nextTurn();
     await nextTurn();

@@ -136,6 +136,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       },
       undefined,
       PIPELINE_DEPTH,
+      true,
     );
   }
 
