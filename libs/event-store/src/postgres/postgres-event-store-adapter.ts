@@ -6,6 +6,7 @@ import {
   types as pgTypes,
   type PoolClient,
   type PoolConfig,
+  type QueryResult,
 } from 'pg';
 import { GroupCommitQueue } from '../append/group-commit';
 import { pagedRead } from '../append/paged-read';
@@ -66,12 +67,13 @@ function isEventIdClash(error: unknown): boolean {
   );
 }
 
-// Arrays through unnest: 8 parameters whatever the batch size (a multi-row VALUES list would hit
-// the protocol's 65,535-parameter limit at 8,192 rows), and the fastest insert measured here.
-// Named statements: pg prepares each once per connection instead of parsing and planning it on
-// every commit (measured: about half of a single-event append's time went to the heads lookup).
-const HEADS_SQL = `SELECT 'head' AS kind, stream, revision, hash, position, NULL AS id FROM ledger_streams WHERE stream = ANY($1::text[])`;
-const HEADS_AND_IDS_SQL = `${HEADS_SQL}
+// Named statements where parameters are needed: pg prepares each once per connection instead of
+// parsing and planning it on every commit.
+const LOCK_HEAD_SQL =
+  'SELECT position, recorded_at_ms, (extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now_ms FROM ledger_head FOR UPDATE';
+const HEADS_SELECT =
+  "SELECT 'head' AS kind, stream, revision, hash, position, NULL AS id FROM ledger_streams";
+const HEADS_AND_IDS_SQL = `${HEADS_SELECT} WHERE stream = ANY($1::text[])
   UNION ALL
   SELECT 'id', stream, revision, NULL, position, event_id::text FROM ledger_events WHERE event_id = ANY($2::uuid[])`;
 
@@ -96,6 +98,11 @@ function columnsOf(rows: readonly StoredEvent[]): unknown[][] {
   for (const row of rows)
     storedEventColumns(row).forEach((value, index) => columns[index]?.push(value));
   return columns;
+}
+
+function requireHead(row: HeadRow | undefined): HeadRow {
+  if (row === undefined) throw new Error('ledger_head row is missing');
+  return row;
 }
 
 function unavailable(error: unknown): StoreUnavailableError {
@@ -193,24 +200,14 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
   ): Promise<AppendOutcome[]> {
     const client: PoolClient = await this.pool.connect();
     try {
-      const locked = (await client.query<HeadRow>(
-        'BEGIN; SELECT position, recorded_at_ms, (extract(epoch FROM clock_timestamp()) * 1000)::int8 AS now_ms FROM ledger_head FOR UPDATE',
-      )) as unknown as [unknown, { rows: HeadRow[] }];
-      const head = locked[1].rows[0];
-      if (head === undefined) throw new Error('ledger_head row is missing');
       const streams = [...new Set(appends.map((append) => append.stream))];
       const ids = lookUpIds
         ? appends.flatMap((append) => append.events.map((event) => event.id))
         : [];
-      // Read after taking the lock: READ COMMITTED gives this statement a fresh snapshot.
-      const lookups = await client.query<LookupRow>(
-        lookUpIds
-          ? { name: 'ledger-heads-and-ids', text: HEADS_AND_IDS_SQL, values: [streams, ids] }
-          : { name: 'ledger-heads', text: HEADS_SQL, values: [streams] },
-      );
+      const { head, lookups } = await this.lockAndReadHeads(client, streams, ids);
       const heads = new Map<string, StreamHead>();
       const existingIds = new Map<string, StoredEventRef>();
-      for (const row of lookups.rows) {
+      for (const row of lookups) {
         if (row.kind === 'head' && row.hash !== null) {
           heads.set(row.stream, {
             stream: row.stream,
@@ -282,6 +279,36 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       client.release(rollbackFailure instanceof Error ? rollbackFailure : undefined);
       throw error;
     }
+  }
+
+  /**
+   * BEGIN, lock the head row, then read the heads (and ids) to plan from. On the usual path all
+   * three go in one round trip, the stream names inlined as escaped literals (the simple protocol
+   * takes no parameters); the heads statement runs after the lock, so READ COMMITTED gives it a
+   * snapshot that includes every commit before ours.
+   */
+  private async lockAndReadHeads(
+    client: PoolClient,
+    streams: readonly string[],
+    ids: readonly string[],
+  ): Promise<{ head: HeadRow; lookups: LookupRow[] }> {
+    if (ids.length === 0) {
+      const names = streams.map((stream) => client.escapeLiteral(stream)).join(', ');
+      const results = (await client.query(
+        `BEGIN; ${LOCK_HEAD_SQL}; ${HEADS_SELECT} WHERE stream IN (${names})`,
+      )) as unknown as [unknown, QueryResult<HeadRow>, QueryResult<LookupRow>];
+      return { head: requireHead(results[1].rows[0]), lookups: results[2].rows };
+    }
+    const locked = (await client.query(`BEGIN; ${LOCK_HEAD_SQL}`)) as unknown as [
+      unknown,
+      QueryResult<HeadRow>,
+    ];
+    const lookups = await client.query<LookupRow>({
+      name: 'ledger-heads-and-ids',
+      text: HEADS_AND_IDS_SQL,
+      values: [streams, ids],
+    });
+    return { head: requireHead(locked[1].rows[0]), lookups: lookups.rows };
   }
 
   readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]> {
