@@ -406,7 +406,7 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
   });
 
   describe('bad read options', () => {
-    it('are refused with the option at fault, never read as something else', () => {
+    it('are refused with the option at fault, never read as something else', async () => {
       const checkpointFromText = { fromPosition: '5' } as unknown as { fromPosition: number };
       expect(() => store.subscribeToAll(checkpointFromText)).toThrow(
         expect.objectContaining({ code: 'INVALID_OPTION', field: 'fromPosition' }) as Error,
@@ -429,6 +429,25 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
         expect.objectContaining({ field: 'direction' }) as Error,
       );
       expect(() => store.readAll(null)).not.toThrow();
+      const misspelt = { filter: { streamPrefix: [ns] } } as unknown as ReadAllOptions;
+      expect(() => store.readAll(misspelt)).toThrow(
+        expect.objectContaining({ field: 'filter.streamPrefix' }) as Error,
+      );
+      const oldName = { afterPosition: 2 } as unknown as { fromPosition: number };
+      expect(() => store.subscribeToAll(oldName)).toThrow(
+        expect.objectContaining({ field: 'options.afterPosition' }) as Error,
+      );
+      const textFlag = { verifyHashes: 'true' } as unknown as ReadAllOptions;
+      expect(() => store.readAll(textFlag)).toThrow(
+        expect.objectContaining({ field: 'verifyHashes' }) as Error,
+      );
+      await expect(
+        store.verify({ stream: 5 } as unknown as { stream: string }),
+      ).rejects.toMatchObject({ field: 'stream' });
+      await expect(store.append('bad\uD800', events(1))).rejects.toMatchObject({
+        code: 'INVALID_APPEND',
+        field: 'stream',
+      });
     });
   });
 

@@ -33,6 +33,7 @@ import {
   directionOf,
   END,
   filterOf,
+  flagOf,
   maxCountOf,
   optionsObject,
   startOf,
@@ -59,7 +60,9 @@ export class LedgerEventStore implements EventStore {
     options?: AppendOptions | null,
   ): Promise<AppendResult> {
     try {
-      return this.adapter.appendPrepared(prepareAppend(stream, events, optionsObject(options)));
+      return this.adapter.appendPrepared(
+        prepareAppend(stream, events, optionsObject(options, ['expectedRevision'])),
+      );
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -67,7 +70,7 @@ export class LedgerEventStore implements EventStore {
 
   readStream(stream: string, options?: ReadStreamOptions | null): AsyncIterable<RecordedEvent> {
     validateStreamName(stream);
-    const given = optionsObject(options);
+    const given = optionsObject(options, ['fromRevision', 'direction', 'maxCount']);
     const direction = directionOf(given.direction);
     const pages = this.adapter.readStreamPages(stream, {
       fromRevision: startOf(given.fromRevision, 'fromRevision', direction, 0),
@@ -78,7 +81,13 @@ export class LedgerEventStore implements EventStore {
   }
 
   readAll(options?: ReadAllOptions | null): AsyncIterable<RecordedEvent> {
-    const given = optionsObject(options);
+    const given = optionsObject(options, [
+      'fromPosition',
+      'direction',
+      'maxCount',
+      'filter',
+      'verifyHashes',
+    ]);
     const direction = directionOf(given.direction);
     const pages = this.adapter.readAllPages({
       fromPosition: startOf(given.fromPosition, 'fromPosition', direction, 1),
@@ -88,12 +97,12 @@ export class LedgerEventStore implements EventStore {
     });
     return flattenPages(
       pages,
-      given.verifyHashes === true ? hashCheckingReader(direction) : toRecordedEvent,
+      flagOf(given.verifyHashes, 'verifyHashes') ? hashCheckingReader(direction) : toRecordedEvent,
     );
   }
 
   subscribeToAll(options?: SubscribeToAllOptions | null): AllSubscription {
-    const given = optionsObject(options);
+    const given = optionsObject(options, ['fromPosition', 'filter']);
     const subscription = new CatchUpSubscription(
       this.adapter,
       checkpointOf(given.fromPosition),
@@ -108,10 +117,14 @@ export class LedgerEventStore implements EventStore {
     return this.adapter.headPosition();
   }
 
-  verify(options: { stream?: string } = {}): Promise<VerifyReport> {
-    return options.stream === undefined
-      ? verifyAll(this.adapter)
-      : verifyStream(this.adapter, options.stream);
+  verify(options?: { stream?: string } | null): Promise<VerifyReport> {
+    try {
+      const { stream } = optionsObject(options, ['stream']);
+      if (stream === undefined) return verifyAll(this.adapter);
+      return verifyStream(this.adapter, validateStreamName(stream));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   async anchor(actor: Actor): Promise<AnchorRecord> {

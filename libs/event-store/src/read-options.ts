@@ -12,13 +12,25 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** An options object with only the named keys: a misspelt option must not be silently ignored. */
 export function optionsObject<T extends object>(
   options: T | null | undefined,
+  known: readonly string[],
   field = 'options',
 ): Partial<T> {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') throw new InvalidOptionError(field, 'must be an object');
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new InvalidOptionError(`${field}.${unknown}`, `is not an option (${known.join(', ')})`);
+  }
   return options;
+}
+
+export function flagOf(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new InvalidOptionError(field, 'must be true or false');
+  return value;
 }
 
 export function directionOf(value: unknown): Direction {
@@ -68,7 +80,11 @@ export function filterOf(value: unknown): EventFilter | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null)
     throw new InvalidOptionError('filter', 'must be an object');
-  const filter = value as { eventTypes?: unknown; streamPrefixes?: unknown };
+  const filter = optionsObject(
+    value as { eventTypes?: unknown; streamPrefixes?: unknown },
+    ['eventTypes', 'streamPrefixes'],
+    'filter',
+  );
   const eventTypes = stringList(filter.eventTypes, 'filter.eventTypes');
   const streamPrefixes = stringList(filter.streamPrefixes, 'filter.streamPrefixes');
   return {

@@ -13,7 +13,10 @@ export function registerVerify(program: Command): void {
       const report = await withStore((store) =>
         store.verify(options.stream === undefined ? {} : { stream: options.stream }),
       );
+      // A misspelt stream name verifies zero events: say so instead of "ok".
+      const nothingFound = options.stream !== undefined && report.ok && report.eventsChecked === 0;
       if (options.json === true) print(JSON.stringify(report));
+      else if (nothingFound) print(`no events in stream ${options.stream ?? ''}`);
       else if (report.ok) {
         print(
           `ok: ${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.anchorsChecked} anchors verified`,
@@ -26,6 +29,6 @@ export function registerVerify(program: Command): void {
         print(`  expected ${b.expected}`);
         print(`  found    ${b.found}`);
       }
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok || nothingFound) process.exitCode = 1;
     });
 }

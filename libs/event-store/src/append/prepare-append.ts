@@ -24,6 +24,12 @@ export const MAX_EVENTS_PER_APPEND = 10_000;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
 const MAX_JSON_DEPTH = 64;
 
+/**
+ * A lone UTF-16 surrogate has no UTF-8 form: the driver would store other bytes than were hashed
+ * (JSON texts escape it; stream names are stored raw).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -38,11 +44,12 @@ export function validateStreamName(stream: unknown, field = 'stream'): string {
     stream.length === 0 ||
     stream.length > 256 ||
     stream.startsWith('$') ||
-    hasControlCharacter(stream)
+    hasControlCharacter(stream) ||
+    LONE_SURROGATE.test(stream)
   ) {
     throw new InvalidAppendError(
       field,
-      'must be 1..256 characters, without control characters, not starting with $',
+      'must be 1..256 characters of well-formed Unicode, without control characters, not starting with $',
     );
   }
   return stream;

@@ -34,6 +34,8 @@ import { SqliteWriter, type WriterOutcome } from './sqlite-writer';
  */
 interface HeadCache {
   lastPosition: number;
+  /** Hash of the event at lastPosition ('' for an empty log): pins the log's tip exactly. */
+  lastHash: string;
   lastRecordedMs: number;
   readonly heads: Map<string, StreamHead | undefined>;
   /** Bumped by every batch planned on it. */
@@ -101,8 +103,8 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       idRef: this.db.prepare<[string], StoredEventRef>(
         'SELECT stream, revision, position FROM ledger_events WHERE event_id = ?',
       ),
-      last: this.db.prepare<[], { position: number; metadata: string }>(
-        'SELECT position, metadata FROM ledger_events ORDER BY position DESC LIMIT 1',
+      last: this.db.prepare<[], { position: number; metadata: string; hash: string }>(
+        'SELECT position, metadata, hash FROM ledger_events ORDER BY position DESC LIMIT 1',
       ),
       maxPosition: this.db.prepare<[], { position: number | null }>(
         'SELECT MAX(position) AS position FROM ledger_events',
@@ -199,7 +201,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       positionsHashed: true,
     });
 
-    const batchId = this.writer.begin(cache.lastPosition, assumed);
+    const batchId = this.writer.begin(cache.lastPosition, cache.lastHash, assumed);
     let plan = planBatch(appends, context(), {
       chunkSize: CHUNK_ROWS,
       onChunk: (rows) => {
@@ -208,12 +210,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     });
     // Before the first await: the next batch may be planned while this one commits, on the heads
     // this one will leave. If this one fails, that one is found stale by the writer and replanned.
-    const generation = this.advanceCache(
-      cache,
-      plan.newHeads.values(),
-      plan.rows.length,
-      recordedMs,
-    );
+    const generation = this.advanceCache(cache, plan.newHeads.values(), plan.rows, recordedMs);
 
     const suspects = idsOfRevisionRejections(appends, plan.outcomes).filter(
       (id) => !existingIds.has(id),
@@ -249,12 +246,13 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   private advanceCache(
     cache: HeadCache,
     newHeads: Iterable<StreamHead>,
-    rows: number,
+    rows: readonly StoredEvent[],
     recordedMs: number,
   ): number {
     for (const head of newHeads) cache.heads.set(head.stream, head);
     if (cache.heads.size > HEAD_CACHE_LIMIT) cache.heads.clear();
-    cache.lastPosition += rows;
+    cache.lastPosition += rows.length;
+    cache.lastHash = rows.at(-1)?.hash ?? cache.lastHash;
     cache.lastRecordedMs = recordedMs;
     cache.generation += 1;
     return cache.generation;
@@ -285,6 +283,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
           : Date.parse((JSON.parse(last.metadata) as { recordedAt: string }).recordedAt);
       this.cached = {
         lastPosition: last?.position ?? 0,
+        lastHash: last?.hash ?? '',
         lastRecordedMs,
         heads: new Map(),
         generation: 0,

@@ -37,7 +37,11 @@ export class SqliteWriter {
     this.thread = this.spawn();
   }
 
-  begin(lastPosition: number, assumedHeads: ReadonlyMap<string, StreamHead | undefined>): number {
+  begin(
+    lastPosition: number,
+    lastHash: string,
+    assumedHeads: ReadonlyMap<string, StreamHead | undefined>,
+  ): number {
     const thread = this.current();
     const id = this.nextId;
     this.nextId += 1;
@@ -47,7 +51,7 @@ export class SqliteWriter {
       head?.revision ?? -1,
       head?.hash ?? '',
     ]);
-    thread.worker.postMessage({ kind: 'begin', id, lastPosition, heads });
+    thread.worker.postMessage({ kind: 'begin', id, lastPosition, lastHash, heads });
     return id;
   }
 

@@ -15,7 +15,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
 /**
- * @typedef {{ kind: 'begin'; id: number; lastPosition: number; heads: Array<[string, number, string]> }} BeginMessage
+ * @typedef {{ kind: 'begin'; id: number; lastPosition: number; lastHash: string; heads: Array<[string, number, string]> }} BeginMessage
+ *   lastHash: the hash of the event at lastPosition ('' for an empty log): the position alone
+ *   would accept another process's rows of the same count in place of the ones the plan assumed.
  *   heads: [stream, revision or -1 for no stream, hash or ''] as the plan assumed them.
  * @typedef {{ kind: 'rows'; id: number; rows: Array<string | number> }} RowsMessage
  *   rows: 8 values per row in column order (position, stream, revision, event_id, type, data, metadata, hash).
@@ -42,7 +44,9 @@ const upsertHead = db.prepare(
   'INSERT INTO ledger_streams (stream, revision, hash, position) VALUES (?, ?, ?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash, position = excluded.position',
 );
 const headOf = db.prepare('SELECT revision, hash FROM ledger_streams WHERE stream = ?');
-const maxPosition = db.prepare('SELECT MAX(position) AS position FROM ledger_events');
+const lastEvent = db.prepare(
+  'SELECT MAX(position) AS position, (SELECT hash FROM ledger_events ORDER BY position DESC LIMIT 1) AS hash FROM ledger_events',
+);
 
 /** @type {{ id: number; state: 'open' | 'stale' | 'id_clash' | 'failed'; message: string } | undefined} */
 let batch;
@@ -65,8 +69,8 @@ function isEventIdClash(error) {
 function begin(message) {
   db.exec('BEGIN IMMEDIATE');
   batch = { id: message.id, state: 'open', message: '' };
-  const row = /** @type {{ position: number | null }} */ (maxPosition.get());
-  if ((row.position ?? 0) !== message.lastPosition) {
+  const row = /** @type {{ position: number | null; hash: string | null }} */ (lastEvent.get());
+  if ((row.position ?? 0) !== message.lastPosition || (row.hash ?? '') !== message.lastHash) {
     batch.state = 'stale';
     return;
   }
