@@ -1,6 +1,7 @@
 import { prepareAppend, validateStreamName } from './append/prepare-append';
 import {
   ANCHOR_EVENT_TYPE,
+  anchorDataOf,
   ANCHOR_STREAM,
   buildInclusionProof,
   headsAtPosition,
@@ -183,18 +184,10 @@ export class LedgerEventStore implements EventStore {
   private async readAnchorEvents(fromRevision: number, maxCount: number): Promise<AnchorRecord[]> {
     const anchors: AnchorRecord[] = [];
     for await (const event of this.readStream(ANCHOR_STREAM, { fromRevision, maxCount })) {
-      if (event.type !== ANCHOR_EVENT_TYPE) continue;
-      const data = event.data as {
-        anchoredPosition: number;
-        root: string;
-        streamCount: number;
-        algorithm: string;
-      };
+      const data = event.type === ANCHOR_EVENT_TYPE ? anchorDataOf(event.data) : undefined;
+      if (data === undefined) continue; // verify() reports a malformed anchor row
       anchors.push({
-        anchoredPosition: data.anchoredPosition,
-        root: data.root,
-        streamCount: data.streamCount,
-        algorithm: data.algorithm,
+        ...data,
         eventId: event.id,
         eventPosition: event.position,
         recordedAt: event.metadata.recordedAt,

@@ -25,6 +25,31 @@ export interface AnchorRecord {
   readonly recordedAt: string;
 }
 
+/** The data of a LedgerAnchored event, as appended by LedgerEventStore.anchor. */
+export interface AnchorData {
+  readonly anchoredPosition: number;
+  readonly root: string;
+  readonly streamCount: number;
+  readonly algorithm: string;
+}
+
+/** Decodes anchor event data; undefined when it is not an anchor (a tampered or foreign row). */
+export function anchorDataOf(value: unknown): AnchorData | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const data = value as Partial<Record<keyof AnchorData, unknown>>;
+  return typeof data.anchoredPosition === 'number' &&
+    typeof data.root === 'string' &&
+    typeof data.streamCount === 'number' &&
+    typeof data.algorithm === 'string'
+    ? {
+        anchoredPosition: data.anchoredPosition,
+        root: data.root,
+        streamCount: data.streamCount,
+        algorithm: data.algorithm,
+      }
+    : undefined;
+}
+
 export interface InclusionProof {
   readonly anchor: AnchorRecord;
   readonly head: Pick<StreamHead, 'stream' | 'revision' | 'hash'>;

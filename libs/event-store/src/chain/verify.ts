@@ -1,7 +1,13 @@
 import type { ChainBreak } from '../port/errors';
 import type { EventStoreAdapter } from '../port/event-store-adapter';
 import type { StoredEvent, StreamHead } from '../port/types';
-import { ANCHOR_EVENT_TYPE, ANCHOR_STREAM, rootOfHeads } from './anchors';
+import {
+  ANCHOR_EVENT_TYPE,
+  ANCHOR_STREAM,
+  rootOfHeads,
+  anchorDataOf,
+  type AnchorData,
+} from './anchors';
 import { computeEventHash, GENESIS_HASH } from './event-hash';
 
 export type VerifyReport =
@@ -185,12 +191,9 @@ async function readAnchors(
   return { anchors: anchors.sort((a, b) => a.anchoredPosition - b.anchoredPosition), malformed };
 }
 
-function parseAnchor(text: string): { anchoredPosition: number; root: string } | undefined {
+function parseAnchor(text: string): AnchorData | undefined {
   try {
-    const data = JSON.parse(text) as { anchoredPosition?: unknown; root?: unknown };
-    return typeof data.anchoredPosition === 'number' && typeof data.root === 'string'
-      ? { anchoredPosition: data.anchoredPosition, root: data.root }
-      : undefined;
+    return anchorDataOf(JSON.parse(text));
   } catch {
     return undefined;
   }
