@@ -7,6 +7,7 @@ module.exports = {
   moduleNameMapper: {
     '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@ledger/domain$': '<rootDir>/libs/domain/src',
   },
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

@@ -1,0 +1,82 @@
+import type { CommandMetadata } from '../shared/command-metadata';
+import type { PlatformYearEvent } from './platform-year.events';
+
+/** Each record command asks for exactly one event of the paired type (DESIGN.md catalogue). */
+export const RECORD_COMMAND_EVENTS = {
+  SubmitWorkPlan: 'WorkPlanSubmitted',
+  RecordServiceActivity: 'ServiceActivityRecorded',
+  RecordService: 'ServiceRecorded',
+  RateService: 'SatisfactionRated',
+  RecordFinancingDeal: 'FinancingDealRecorded',
+  RecordTraining: 'TrainingRecorded',
+  RecordRecruitment: 'RecruitmentRecorded',
+  RecordMatchmakingDeal: 'MatchmakingDealRecorded',
+  RecordTechDemandSolved: 'TechDemandSolved',
+  RecordResidentEnterprise: 'ResidentEnterpriseJoined',
+  PublishItem: 'ItemPublished',
+  UploadMaterial: 'MaterialUploaded',
+  ReviewByDistrict: 'DistrictReviewed',
+  FileComplaint: 'ComplaintFiled',
+  VerifyComplaint: 'ComplaintVerified',
+  ImposePenalty: 'PenaltyImposed',
+  RecordCreditEvent: 'CreditEventRecorded',
+  RecordExpertScores: 'ExpertScoresRecorded',
+  RecordMeetingMissed: 'MeetingMissed',
+} as const satisfies Record<
+  string,
+  Exclude<PlatformYearEvent['type'], 'RecordRetracted' | 'YearSubmitted'>
+>;
+
+export type RecordCommandType = keyof typeof RECORD_COMMAND_EVENTS;
+
+type EventData<T extends PlatformYearEvent['type']> = Extract<
+  PlatformYearEvent,
+  { type: T }
+>['data'];
+
+interface YearAddress {
+  readonly platformId: string;
+  readonly year: number;
+  readonly metadata: CommandMetadata;
+}
+
+export type RecordCommand = {
+  [C in RecordCommandType]: YearAddress & {
+    readonly type: C;
+    readonly data: EventData<(typeof RECORD_COMMAND_EVENTS)[C]>;
+  };
+}[RecordCommandType];
+
+/** One record of a batch: a record command without its address and metadata. */
+export type BatchItem = {
+  [C in RecordCommandType]: {
+    readonly type: C;
+    readonly data: EventData<(typeof RECORD_COMMAND_EVENTS)[C]>;
+  };
+}[RecordCommandType];
+
+/** Many records in one atomic append (the 台账 import path): all are accepted or none. */
+export interface RecordBatch extends YearAddress {
+  readonly type: 'RecordBatch';
+  readonly items: readonly BatchItem[];
+}
+
+export interface RetractRecord extends YearAddress {
+  readonly type: 'RetractRecord';
+  readonly data: {
+    readonly recordId: string;
+    readonly retractedId: string;
+    readonly reason: string;
+  };
+}
+
+export interface SubmitYear extends YearAddress {
+  readonly type: 'SubmitYear';
+  readonly data: { readonly recordId: string; readonly note: string };
+}
+
+export type PlatformYearCommand = RecordCommand | RecordBatch | RetractRecord | SubmitYear;
+
+export function isRecordCommandType(type: string): type is RecordCommandType {
+  return Object.hasOwn(RECORD_COMMAND_EVENTS, type);
+}

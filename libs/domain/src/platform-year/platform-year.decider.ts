@@ -1,0 +1,395 @@
+import { accept, assertNever, reject, type Decision, type DomainError } from '../shared/decision';
+import { beijingYearOf, parseInstant } from '../shared/dates';
+import {
+  firstFieldProblem,
+  nonNegativeInteger,
+  validUscc,
+  type FieldCheck,
+} from '../shared/field-checks';
+import type { PlatformState } from '../platform/platform.state';
+import {
+  RECORD_COMMAND_EVENTS,
+  type BatchItem,
+  type PlatformYearCommand,
+  type RecordCommand,
+} from './platform-year.commands';
+import type {
+  PlatformYearEvent,
+  PlatformYearEventType,
+  SatisfactionRated,
+} from './platform-year.events';
+import { evolvePlatformYear, type PlatformYearState } from './platform-year.state';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Records the platform reports itself: closed by the year's submission, dated inside the year. */
+const PLATFORM_REPORTED = new Set<PlatformYearEventType>([
+  'WorkPlanSubmitted',
+  'ServiceActivityRecorded',
+  'ServiceRecorded',
+  'SatisfactionRated',
+  'FinancingDealRecorded',
+  'TrainingRecorded',
+  'RecruitmentRecorded',
+  'MatchmakingDealRecorded',
+  'TechDemandSolved',
+  'ResidentEnterpriseJoined',
+  'ItemPublished',
+  'MaterialUploaded',
+]);
+/** A plan is drawn up before its year and evidence (an audit report) may be dated after it. */
+const DATED_ANY_TIME = new Set<PlatformYearEventType>(['WorkPlanSubmitted', 'MaterialUploaded']);
+
+/**
+ * Decides a platform-year command against the year's state and the platform's own state (a
+ * year cannot be written for a platform that was never filed, or was revoked before the year).
+ */
+export function decidePlatformYear(
+  command: PlatformYearCommand,
+  state: PlatformYearState,
+  platform: PlatformState,
+): Decision<PlatformYearEvent> {
+  const gate = platformGate(platform, command.year);
+  if (gate) return gate;
+  if (command.type === 'RetractRecord') return decideRetraction(command, state);
+  if (command.type === 'RecordBatch') return decideBatch(command, state);
+  if (command.type !== 'SubmitYear') return decideRecord(command, state);
+  if (state.submittedAt !== null) {
+    return reject(
+      'CONFLICT',
+      'D-SUBMITTED',
+      `the year was already submitted at ${state.submittedAt}`,
+    );
+  }
+  const id = recordIdProblem(command.data.recordId, state);
+  if (id) return id;
+  return accept({
+    type: 'YearSubmitted',
+    data: {
+      recordId: command.data.recordId,
+      occurredAt: command.metadata.now,
+      note: command.data.note,
+    },
+  });
+}
+
+function platformGate(platform: PlatformState, year: number): Decision<never> | null {
+  if (platform.status === 'unfiled') {
+    return reject(
+      'NOT_FOUND',
+      'D-PLATFORM-FILED',
+      'the platform has not been filed (备案)',
+      'platformId',
+    );
+  }
+  const filedMs = parseInstant(platform.filing.filedAt);
+  if (filedMs !== null && beijingYearOf(filedMs) > year) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-PLATFORM-FILED',
+      `the platform was filed after ${String(year)}`,
+      'year',
+    );
+  }
+  const revokedMs = platform.revokedAt === null ? null : parseInstant(platform.revokedAt);
+  if (revokedMs !== null && beijingYearOf(revokedMs) < year) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-PLATFORM-ACTIVE',
+      `the platform was revoked before ${String(year)}`,
+      'year',
+    );
+  }
+  return null;
+}
+
+function decideRecord(
+  command: RecordCommand | (BatchItem & Pick<RecordCommand, 'year'>),
+  state: PlatformYearState,
+): Decision<PlatformYearEvent> {
+  const eventType = RECORD_COMMAND_EVENTS[command.type];
+  if (state.submittedAt !== null && PLATFORM_REPORTED.has(eventType)) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-SUBMITTED',
+      'the year has been submitted: only retractions are accepted',
+    );
+  }
+  const common = firstFieldProblem([
+    recordIdProblem(command.data.recordId, state),
+    occurredAtProblem(eventType, command.data.occurredAt, command.year),
+  ]);
+  if (common) return common;
+  const event = { type: eventType, data: command.data } as PlatformYearEvent;
+  const specific = recordProblem(event, state);
+  return specific ?? accept(event);
+}
+
+/** Field checks of one record, given what the year already holds. */
+function recordProblem(event: PlatformYearEvent, state: PlatformYearState): Decision<never> | null {
+  switch (event.type) {
+    case 'WorkPlanSubmitted':
+      return firstFieldProblem(
+        event.data.targets.map((target, index) =>
+          nonNegativeInteger(`targets[${String(index)}].target`, target.target),
+        ),
+      );
+    case 'ServiceActivityRecorded':
+      return firstFieldProblem([
+        nonNegativeInteger('personTimes', event.data.personTimes),
+        ...event.data.attendeeUsccs.map((uscc, index) =>
+          validUscc(`attendeeUsccs[${String(index)}]`, uscc),
+        ),
+      ]);
+    case 'ServiceRecorded':
+      return firstFieldProblem([
+        validUscc('enterpriseUscc', event.data.enterpriseUscc),
+        event.data.institutionUscc === null
+          ? null
+          : validUscc('institutionUscc', event.data.institutionUscc),
+      ]);
+    case 'SatisfactionRated':
+      return validUscc('enterpriseUscc', event.data.enterpriseUscc) ?? ratingProblem(event, state);
+    case 'FinancingDealRecorded':
+      return firstFieldProblem([
+        validUscc('enterpriseUscc', event.data.enterpriseUscc),
+        nonNegativeInteger('amountFen', event.data.amountFen, 'D-MONEY'),
+      ]);
+    case 'TrainingRecorded':
+      return firstFieldProblem([
+        nonNegativeInteger('sessions', event.data.sessions),
+        nonNegativeInteger('personTimes', event.data.personTimes),
+      ]);
+    case 'RecruitmentRecorded':
+      return firstFieldProblem([
+        nonNegativeInteger('positions', event.data.positions),
+        nonNegativeInteger('hires', event.data.hires),
+      ]);
+    case 'MatchmakingDealRecorded':
+      return firstFieldProblem([
+        validUscc('supplierUscc', event.data.supplierUscc),
+        validUscc('buyerUscc', event.data.buyerUscc),
+        nonNegativeInteger('amountFen', event.data.amountFen, 'D-MONEY'),
+      ]);
+    case 'TechDemandSolved':
+    case 'ResidentEnterpriseJoined':
+      return validUscc('enterpriseUscc', event.data.enterpriseUscc);
+    case 'MaterialUploaded':
+      return materialProblem(event.data, state);
+    case 'DistrictReviewed':
+      // S1-2: the county's evaluation is worth 10 of the 100 points.
+      return Number.isFinite(event.data.score) && event.data.score >= 0 && event.data.score <= 10
+        ? null
+        : reject('VALIDATION_FAILED', 'S1-2', 'the county score is 0..10', 'score');
+    case 'ComplaintVerified': {
+      const complaint = state.records.get(event.data.complaintId);
+      return complaint?.type === 'ComplaintFiled' && !complaint.retracted
+        ? null
+        : reject('NOT_FOUND', 'S3-7', 'no such complaint in this year', 'complaintId');
+    }
+    case 'ExpertScoresRecorded': {
+      // S3 第十三条: 5 to 7 experts.
+      const count = event.data.scores.length;
+      if (count < 5 || count > 7) {
+        return reject('VALIDATION_FAILED', 'S3-5', 'an expert panel has 5 to 7 scores', 'scores');
+      }
+      const bad = event.data.scores.findIndex(
+        (s) => !(Number.isFinite(s.score) && s.score >= 0 && s.score <= 100),
+      );
+      return bad < 0
+        ? null
+        : reject('VALIDATION_FAILED', 'S3-5', 'a score is 0..100', `scores[${String(bad)}].score`);
+    }
+    case 'ItemPublished':
+    case 'ComplaintFiled':
+    case 'PenaltyImposed':
+    case 'CreditEventRecorded':
+    case 'MeetingMissed':
+    case 'RecordRetracted':
+    case 'YearSubmitted':
+      return null;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** D-RATING-REF and D-RATING-ONCE (S4-3 counts one rating per service record). */
+function ratingProblem(event: SatisfactionRated, state: PlatformYearState): Decision<never> | null {
+  const service = state.records.get(event.data.serviceId);
+  if (service?.type !== 'ServiceRecorded') {
+    return reject(
+      'NOT_FOUND',
+      'D-RATING-REF',
+      'no service record with this id in this year',
+      'serviceId',
+    );
+  }
+  if (service.retracted) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-RATING-REF',
+      'the service record was retracted',
+      'serviceId',
+    );
+  }
+  if (service.enterpriseUscc !== event.data.enterpriseUscc) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-RATING-REF',
+      'the service was delivered to another enterprise',
+      'enterpriseUscc',
+    );
+  }
+  if ((parseInstant(event.data.occurredAt) ?? 0) < service.occurredAtMs) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-RATING-REF',
+      'a rating cannot precede the service it rates',
+      'occurredAt',
+    );
+  }
+  if (state.ratingByService.has(event.data.serviceId)) {
+    return reject('CONFLICT', 'D-RATING-ONCE', 'this service record is already rated', 'serviceId');
+  }
+  return null;
+}
+
+function materialProblem(
+  data: Extract<PlatformYearEvent, { type: 'MaterialUploaded' }>['data'],
+  state: PlatformYearState,
+): Decision<never> | null {
+  if (!SHA256_HEX.test(data.sha256)) {
+    return reject('VALIDATION_FAILED', 'D-MATERIAL', 'must be 64 lowercase hex digits', 'sha256');
+  }
+  const size = nonNegativeInteger('sizeBytes', data.sizeBytes);
+  if (size) return size;
+  const missing = data.evidences.findIndex((id) => {
+    const record = state.records.get(id);
+    return record === undefined || record.retracted;
+  });
+  return missing < 0
+    ? null
+    : reject(
+        'NOT_FOUND',
+        'D-EVIDENCE-REF',
+        'evidences an unknown or retracted record',
+        `evidences[${String(missing)}]`,
+      );
+}
+
+function decideRetraction(
+  command: Extract<PlatformYearCommand, { type: 'RetractRecord' }>,
+  state: PlatformYearState,
+): Decision<PlatformYearEvent> {
+  const id = recordIdProblem(command.data.recordId, state);
+  if (id) return id;
+  const target = state.records.get(command.data.retractedId);
+  if (target === undefined) {
+    return reject(
+      'NOT_FOUND',
+      'D-RETRACT-REF',
+      'no record with this id in this year',
+      'retractedId',
+    );
+  }
+  if (target.retracted) {
+    return reject('CONFLICT', 'D-RETRACT-REF', 'the record is already retracted', 'retractedId');
+  }
+  if (target.type === 'RecordRetracted' || target.type === 'YearSubmitted') {
+    return reject(
+      'RULE_VIOLATION',
+      'D-RETRACT-REF',
+      `a ${target.type} cannot be retracted`,
+      'retractedId',
+    );
+  }
+  if (command.metadata.actor.role === 'platform' && !PLATFORM_REPORTED.has(target.type)) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-RETRACT-OWN',
+      'a platform retracts only what it reported',
+      'retractedId',
+    );
+  }
+  return accept({
+    type: 'RecordRetracted',
+    data: {
+      recordId: command.data.recordId,
+      occurredAt: command.metadata.now,
+      retractedId: command.data.retractedId,
+      reason: command.data.reason,
+    },
+  });
+}
+
+/** All or nothing: items are decided in order, each seeing the ones before it. */
+function decideBatch(
+  command: Extract<PlatformYearCommand, { type: 'RecordBatch' }>,
+  state: PlatformYearState,
+): Decision<PlatformYearEvent> {
+  if (command.items.length === 0) {
+    return reject('VALIDATION_FAILED', 'D-BATCH', 'a batch holds at least one record', 'items');
+  }
+  const events: PlatformYearEvent[] = [];
+  let current = state;
+  for (const [index, item] of command.items.entries()) {
+    const decision = decideRecord({ ...item, year: command.year }, current);
+    if (!decision.ok)
+      return { ok: false, error: prefixed(decision.error, `items[${String(index)}]`) };
+    for (const event of decision.events) {
+      events.push(event);
+      current = evolvePlatformYear(current, event);
+    }
+  }
+  return accept(...events);
+}
+
+function prefixed(error: DomainError, prefix: string): DomainError {
+  const details = error.details.length > 0 ? error.details : [{ field: '', reason: error.message }];
+  return {
+    ...error,
+    details: details.map((detail) => ({
+      field: detail.field === '' ? prefix : `${prefix}.${detail.field}`,
+      reason: detail.reason,
+    })),
+  };
+}
+
+function recordIdProblem(recordId: string, state: PlatformYearState): FieldCheck {
+  if (!UUID.test(recordId))
+    return reject('VALIDATION_FAILED', 'D-RECORD-ID', 'must be a UUID', 'recordId');
+  return state.records.has(recordId)
+    ? reject(
+        'CONFLICT',
+        'D-RECORD-ID',
+        'a record with this id already exists in this year',
+        'recordId',
+      )
+    : null;
+}
+
+/** D-PERIOD: a reported record happened inside its year (Beijing time). */
+function occurredAtProblem(
+  type: PlatformYearEventType,
+  occurredAt: string,
+  year: number,
+): FieldCheck {
+  const ms = parseInstant(occurredAt);
+  if (ms === null)
+    return reject(
+      'VALIDATION_FAILED',
+      'D-DATE',
+      'must be an ISO 8601 date or timestamp',
+      'occurredAt',
+    );
+  if (PLATFORM_REPORTED.has(type) && !DATED_ANY_TIME.has(type) && beijingYearOf(ms) !== year) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-PERIOD',
+      `occurredAt must fall inside ${String(year)}`,
+      'occurredAt',
+    );
+  }
+  return null;
+}

@@ -1,0 +1,223 @@
+import type { MaterialKind, Rating, ServiceArea } from './service-areas';
+
+/**
+ * Everything reported for one platform and one year (stream `platformyear-{platformId}_{year}`),
+ * the unit an auditor replays. Every record carries a caller-chosen `recordId` (a UUID), which is
+ * also the stored event's id, so ratings, materials and retractions can cite it — even inside
+ * the same batch — and a retried import re-appends the same ids idempotently.
+ */
+
+interface YearRecord<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: { readonly recordId: string; readonly occurredAt: string } & Data;
+}
+
+export type ActivityMode = 'online' | 'offline';
+export type FeeKind = 'free' | 'low_fee' | 'paid';
+export type RatingSource = 'enterprise' | 'platform' | 'district_check';
+
+export interface Target {
+  /** Indicator name as in the pack (e.g. `enterprisesServed`, `activities`, `financingFen`). */
+  readonly indicator: string;
+  readonly area: ServiceArea | null;
+  readonly target: number;
+}
+
+export type WorkPlanSubmitted = YearRecord<
+  'WorkPlanSubmitted',
+  { readonly targets: readonly Target[] }
+>;
+
+export type ServiceActivityRecorded = YearRecord<
+  'ServiceActivityRecorded',
+  {
+    readonly area: ServiceArea;
+    readonly title: string;
+    readonly mode: ActivityMode;
+    readonly attendeeUsccs: readonly string[];
+    readonly personTimes: number;
+  }
+>;
+
+export type ServiceRecorded = YearRecord<
+  'ServiceRecorded',
+  {
+    readonly enterpriseUscc: string;
+    readonly enterpriseName: string;
+    readonly area: ServiceArea;
+    readonly mode: ActivityMode;
+    readonly feeKind: FeeKind;
+    readonly description: string;
+    /** USCC of the gathered service institution that delivered it, when not the platform. */
+    readonly institutionUscc: string | null;
+    readonly contactPhone: string | null;
+  }
+>;
+
+export type SatisfactionRated = YearRecord<
+  'SatisfactionRated',
+  {
+    readonly serviceId: string;
+    readonly enterpriseUscc: string;
+    readonly rating: Rating;
+    readonly source: RatingSource;
+  }
+>;
+
+export type FinancingDealRecorded = YearRecord<
+  'FinancingDealRecorded',
+  {
+    readonly enterpriseUscc: string;
+    readonly lender: string;
+    readonly product: string;
+    readonly contractNumber: string;
+    readonly amountFen: number;
+  }
+>;
+
+export type TrainingRecorded = YearRecord<
+  'TrainingRecorded',
+  {
+    readonly area: ServiceArea;
+    readonly title: string;
+    readonly mode: ActivityMode;
+    readonly sessions: number;
+    readonly personTimes: number;
+  }
+>;
+
+export type RecruitmentRecorded = YearRecord<
+  'RecruitmentRecorded',
+  { readonly title: string; readonly positions: number; readonly hires: number }
+>;
+
+export type MatchmakingDealRecorded = YearRecord<
+  'MatchmakingDealRecorded',
+  {
+    readonly title: string;
+    readonly supplierUscc: string;
+    readonly buyerUscc: string;
+    readonly amountFen: number;
+  }
+>;
+
+export type TechDemandSolved = YearRecord<
+  'TechDemandSolved',
+  { readonly enterpriseUscc: string; readonly title: string; readonly solvedBy: string }
+>;
+
+export type ResidentEnterpriseJoined = YearRecord<
+  'ResidentEnterpriseJoined',
+  { readonly enterpriseUscc: string; readonly enterpriseName: string }
+>;
+
+export type ItemPublished = YearRecord<
+  'ItemPublished',
+  { readonly itemKind: 'policy' | 'service'; readonly title: string }
+>;
+
+export type MaterialUploaded = YearRecord<
+  'MaterialUploaded',
+  {
+    readonly kind: MaterialKind;
+    readonly sha256: string;
+    readonly sizeBytes: number;
+    readonly mediaType: string;
+    readonly originalName: string;
+    /** Record ids this material evidences (an activity's sign-in sheet, a deal's contract). */
+    readonly evidences: readonly string[];
+    readonly description: string;
+  }
+>;
+
+export type RecordRetracted = YearRecord<
+  'RecordRetracted',
+  { readonly retractedId: string; readonly reason: string }
+>;
+
+export type YearSubmitted = YearRecord<'YearSubmitted', { readonly note: string }>;
+
+/** S1-8 / S1-2: the county authority's review of the plan or the evidence, 0..10 points. */
+export type DistrictReviewed = YearRecord<
+  'DistrictReviewed',
+  {
+    readonly stage: 'plan' | 'evidence';
+    readonly opinion: string;
+    readonly score: number;
+    readonly recommended: boolean;
+  }
+>;
+
+export type ComplaintFiled = YearRecord<
+  'ComplaintFiled',
+  { readonly complainant: string; readonly summary: string }
+>;
+
+/** S3-7 counts verified complaints (≥ 3 ⇒ D). */
+export type ComplaintVerified = YearRecord<
+  'ComplaintVerified',
+  { readonly complaintId: string; readonly upheld: boolean; readonly finding: string }
+>;
+
+export type PenaltyImposed = YearRecord<
+  'PenaltyImposed',
+  {
+    readonly penaltyKind: 'administrative' | 'judicial';
+    readonly authority: string;
+    readonly summary: string;
+  }
+>;
+
+/** S1-6 / S4-1 / F-10: 失信被执行人 listings, 巡视审计 findings and other credit facts. */
+export type CreditEventRecorded = YearRecord<
+  'CreditEventRecorded',
+  {
+    readonly creditKind: 'dishonest_debtor' | 'audit_finding' | 'other_bad_credit' | 'cleared';
+    readonly source: string;
+    readonly summary: string;
+  }
+>;
+
+/** S3-5 / S3 第十三条: 5–7 experts' scores. */
+export type ExpertScoresRecorded = YearRecord<
+  'ExpertScoresRecorded',
+  {
+    readonly programId: string | null;
+    readonly scores: readonly { readonly expert: string; readonly score: number }[];
+  }
+>;
+
+/** S0-7: missed network meetings or assigned work. */
+export type MeetingMissed = YearRecord<
+  'MeetingMissed',
+  { readonly missedKind: 'meeting' | 'task'; readonly title: string }
+>;
+
+/** What a platform reports itself (the record routes and the batch import). */
+export type PlatformReportedEvent =
+  | WorkPlanSubmitted
+  | ServiceActivityRecorded
+  | ServiceRecorded
+  | SatisfactionRated
+  | FinancingDealRecorded
+  | TrainingRecorded
+  | RecruitmentRecorded
+  | MatchmakingDealRecorded
+  | TechDemandSolved
+  | ResidentEnterpriseJoined
+  | ItemPublished
+  | MaterialUploaded;
+
+/** What county authorities and administrators record about a platform's year. */
+export type AuthorityEvent =
+  | DistrictReviewed
+  | ComplaintFiled
+  | ComplaintVerified
+  | PenaltyImposed
+  | CreditEventRecorded
+  | ExpertScoresRecorded
+  | MeetingMissed;
+
+export type PlatformYearEvent =
+  PlatformReportedEvent | AuthorityEvent | RecordRetracted | YearSubmitted;
+export type PlatformYearEventType = PlatformYearEvent['type'];

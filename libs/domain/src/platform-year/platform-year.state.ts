@@ -1,0 +1,90 @@
+import { Map as ImmutableMap } from 'immutable';
+import { assertNever } from '../shared/decision';
+import { parseInstant } from '../shared/dates';
+import type { PlatformYearEvent, PlatformYearEventType } from './platform-year.events';
+
+/** What the decider needs to know about an earlier record to judge a new one. */
+export interface RecordSummary {
+  readonly type: PlatformYearEventType;
+  readonly enterpriseUscc: string | null;
+  /** The rated service, for ratings. */
+  readonly serviceId: string | null;
+  readonly occurredAtMs: number;
+  readonly retracted: boolean;
+}
+
+/**
+ * The decision state of a platform-year. Maps are persistent (immutable.js), so `evolve` stays
+ * pure — an earlier state is never changed by a later event — at O(log n) per event, which
+ * keeps replaying a 100,000-event year linear in practice.
+ */
+export interface PlatformYearState {
+  readonly records: ImmutableMap<string, RecordSummary>;
+  /** serviceId → the rating's recordId (S4-3: one rating per service record). */
+  readonly ratingByService: ImmutableMap<string, string>;
+  readonly submittedAt: string | null;
+}
+
+export function initialPlatformYearState(): PlatformYearState {
+  return { records: ImmutableMap(), ratingByService: ImmutableMap(), submittedAt: null };
+}
+
+export function evolvePlatformYear(
+  state: PlatformYearState,
+  event: PlatformYearEvent,
+): PlatformYearState {
+  const { recordId } = event.data;
+  const summary: RecordSummary = {
+    type: event.type,
+    enterpriseUscc: 'enterpriseUscc' in event.data ? event.data.enterpriseUscc : null,
+    serviceId: event.type === 'SatisfactionRated' ? event.data.serviceId : null,
+    occurredAtMs: parseInstant(event.data.occurredAt) ?? Number.NaN,
+    retracted: false,
+  };
+  const records = state.records.set(recordId, summary);
+  switch (event.type) {
+    case 'SatisfactionRated':
+      return {
+        ...state,
+        records,
+        ratingByService: state.ratingByService.set(event.data.serviceId, recordId),
+      };
+    case 'RecordRetracted': {
+      const target = state.records.get(event.data.retractedId);
+      if (target === undefined) return { ...state, records };
+      // A retracted rating frees its service for a corrected rating.
+      const ratingByService =
+        target.serviceId === null
+          ? state.ratingByService
+          : state.ratingByService.delete(target.serviceId);
+      return {
+        ...state,
+        ratingByService,
+        records: records.set(event.data.retractedId, { ...target, retracted: true }),
+      };
+    }
+    case 'YearSubmitted':
+      return { ...state, records, submittedAt: event.data.occurredAt };
+    case 'WorkPlanSubmitted':
+    case 'ServiceActivityRecorded':
+    case 'ServiceRecorded':
+    case 'FinancingDealRecorded':
+    case 'TrainingRecorded':
+    case 'RecruitmentRecorded':
+    case 'MatchmakingDealRecorded':
+    case 'TechDemandSolved':
+    case 'ResidentEnterpriseJoined':
+    case 'ItemPublished':
+    case 'MaterialUploaded':
+    case 'DistrictReviewed':
+    case 'ComplaintFiled':
+    case 'ComplaintVerified':
+    case 'PenaltyImposed':
+    case 'CreditEventRecorded':
+    case 'ExpertScoresRecorded':
+    case 'MeetingMissed':
+      return { ...state, records };
+    default:
+      return assertNever(event);
+  }
+}
