@@ -89,6 +89,24 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
       expect(createHash('sha256').update(whole).digest('hex')).toBe(hash);
     });
 
+    it('keeps an idempotency record in the hashed metadata, and refuses a malformed one', async () => {
+      const idempotency = { key: 'import-7 请求', requestSha256: 'ab'.repeat(32) };
+      const withKey = event('T', { n: 1 });
+      await store.append(`${ns}i`, [
+        { ...withKey, metadata: { ...withKey.metadata, idempotency } },
+      ]);
+      const [recorded] = await readStream(`${ns}i`);
+      expect(recorded?.metadata.idempotency).toEqual(idempotency);
+      expect((await store.verify({ stream: `${ns}i` })).ok).toBe(true);
+      const malformed = { ...withKey.metadata, idempotency: { key: 'k', requestSha256: 'nope' } };
+      await expect(
+        store.append(`${ns}i`, [{ ...event('T'), metadata: malformed }]),
+      ).rejects.toMatchObject({
+        code: 'INVALID_APPEND',
+        field: 'events[0].metadata.idempotency.requestSha256',
+      });
+    });
+
     it('reads nothing from a stream that does not exist', async () => {
       expect(await readStream(`${ns}missing`)).toEqual([]);
     });

@@ -136,13 +136,36 @@ function prepareEvent(candidate: unknown, field: string): PreparedEvent {
   ) {
     throw new InvalidAppendError(`${field}.metadata.schemaVersion`, 'must be a positive integer');
   }
+  const idempotency = idempotencyField(metadata.idempotency, `${field}.metadata.idempotency`);
   return {
     id,
     type: event.type,
     data: canonicalJson(event.data),
-    metadataPrefix: `{"actor":{"role":${JSON.stringify(role)},"subject":${JSON.stringify(subject)}},"causationId":${causationId === null ? 'null' : JSON.stringify(causationId)},"correlationId":${JSON.stringify(correlationId)},`,
+    metadataPrefix: `{"actor":{"role":${JSON.stringify(role)},"subject":${JSON.stringify(subject)}},"causationId":${causationId === null ? 'null' : JSON.stringify(causationId)},"correlationId":${JSON.stringify(correlationId)},${idempotency}`,
     schemaVersion,
   };
+}
+
+/**
+ * The canonical `"idempotency":{…},` member (keys sorted: key < requestSha256), or nothing:
+ * it sorts between correlationId and position, so it slots into the metadata prefix as is.
+ */
+function idempotencyField(value: unknown, field: string): string {
+  if (value === undefined) return '';
+  const candidate = value as { key?: unknown; requestSha256?: unknown } | null;
+  if (typeof candidate !== 'object' || candidate === null) {
+    throw new InvalidAppendError(field, 'must be an object with key and requestSha256');
+  }
+  const key = nonEmptyString(candidate.key, `${field}.key`);
+  if (key.length > 255)
+    throw new InvalidAppendError(`${field}.key`, 'must be at most 255 characters');
+  if (
+    typeof candidate.requestSha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(candidate.requestSha256)
+  ) {
+    throw new InvalidAppendError(`${field}.requestSha256`, 'must be 64 lowercase hex digits');
+  }
+  return `"idempotency":{"key":${JSON.stringify(key)},"requestSha256":"${candidate.requestSha256}"},`;
 }
 
 /** Validates and serialises an append; throws InvalidAppendError naming the field at fault. */

@@ -26,6 +26,16 @@ export interface EventMetadataInput {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly schemaVersion: number;
+  /**
+   * The request's Idempotency-Key and the SHA-256 of its body, on every event the request
+   * appended: the ledger itself remembers which request produced which events, across restarts.
+   */
+  readonly idempotency?: IdempotencyMetadata;
+}
+
+export interface IdempotencyMetadata {
+  readonly key: string;
+  readonly requestSha256: string;
 }
 
 export interface EventToAppend<TData extends JsonObject = JsonObject> {
