@@ -42,6 +42,9 @@ export function describeUsccProblem(problem: UsccProblem): string {
 
 /** Completes 17 characters with their check character: used by generators and tests. */
 export function withUsccCheckCharacter(first17: string): string {
+  if (first17.length !== 17) {
+    throw new RangeError(`expected 17 characters, got ${String(first17.length)}`);
+  }
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const code = ALPHABET.indexOf(first17.charAt(i));

@@ -1,0 +1,55 @@
+import { beijingYearOf, parseInstant } from './dates';
+
+const ms = (text: string): number => Date.parse(text);
+
+/** RULES.md "Two clocks": period rules (D-PERIOD) use occurredAt in China Standard Time. */
+describe('D-PERIOD: beijingYearOf', () => {
+  it('D-PERIOD: 2025-12-31T15:59:59.999Z is 23:59 in Beijing, still 2025', () => {
+    expect(beijingYearOf(ms('2025-12-31T15:59:59.999Z'))).toBe(2025);
+  });
+
+  it('D-PERIOD: 2025-12-31T16:00:00Z is midnight in Beijing, already 2026', () => {
+    expect(beijingYearOf(ms('2025-12-31T16:00:00Z'))).toBe(2026);
+  });
+
+  it('D-PERIOD: 2025-01-01T00:00+08:00 (16:00 UTC the day before) is 2025', () => {
+    expect(beijingYearOf(ms('2025-01-01T00:00+08:00'))).toBe(2025);
+    expect(beijingYearOf(ms('2024-12-31T15:59:59Z'))).toBe(2024);
+  });
+});
+
+describe('D-DATE: parseInstant', () => {
+  it('D-DATE: a date alone is midnight in Beijing', () => {
+    expect(parseInstant('2025-01-01')).toBe(ms('2024-12-31T16:00:00Z'));
+  });
+
+  it.each(['2025-05-20T10:00:00+08:00', '2025-05-20T02:00:00.123Z', '2025-05-20T10:00+08:00'])(
+    'D-DATE: the timestamp %s is accepted',
+    (text) => {
+      expect(parseInstant(text)).toBe(ms(text));
+    },
+  );
+
+  it.each([
+    '2025-5-20',
+    '2025/05/20',
+    '2025-05-20 10:00:00',
+    '2025-05-20T10:00:00',
+    '2025-13-01',
+    '二〇二五年五月二十日',
+    '',
+  ])('D-DATE: %j is not an ISO 8601 date or timestamp', (text) => {
+    expect(parseInstant(text)).toBeNull();
+  });
+
+  it.each(['2025-02-29', '2025-02-30', '2025-04-31T10:00:00+08:00', '2025-05-20T24:00:00Z'])(
+    'D-DATE: the impossible calendar value %s is refused, not rolled over',
+    (text) => {
+      expect(parseInstant(text)).toBeNull();
+    },
+  );
+
+  it('D-DATE: 29 February exists in leap years', () => {
+    expect(parseInstant('2024-02-29')).toBe(ms('2024-02-28T16:00:00Z'));
+  });
+});
