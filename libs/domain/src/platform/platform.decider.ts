@@ -56,13 +56,26 @@ export function decidePlatform(
       }
       const problem = validDate('reviewedAt', command.data.reviewedAt);
       if (problem) return problem;
-      if (command.data.passed && command.data.validUntil === null) {
+      const { passed, reviewedAt, validUntil } = command.data;
+      if (passed && validUntil === null) {
         return reject(
           'VALIDATION_FAILED',
           'S4-4',
           'a passed re-review sets the new validity',
           'validUntil',
         );
+      }
+      if (validUntil !== null) {
+        const until = validDate('validUntil', validUntil);
+        if (until) return until;
+        if (instant(validUntil) <= instant(reviewedAt)) {
+          return reject(
+            'VALIDATION_FAILED',
+            'S4-4',
+            'the new validity must end after the re-review',
+            'validUntil',
+          );
+        }
       }
       const reviewed: PlatformEvent = { type: 'PlatformReReviewed', data: command.data };
       if (command.data.passed) return accept(reviewed);
