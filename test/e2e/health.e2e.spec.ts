@@ -19,6 +19,9 @@ describe('ledger-api over HTTP on the embedded store', () => {
       host: '127.0.0.1',
       store: { kind: 'sqlite', path },
       anchorIntervalMs: 0,
+      blobDir: join(path, '..', 'blobs'),
+      maxUploadBytes: 1024 * 1024,
+      maxBodyBytes: 1024 * 1024,
     });
     baseUrl = await app.getUrl();
   });

@@ -1,16 +1,34 @@
 import 'reflect-metadata';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { LedgerApiConfig } from './config';
+import { ledgerValidationPipe } from './http/validation';
 
 /** Builds the API on Fastify (NestJS + Fastify is ~2.4× NestJS + Express here: ENVIRONMENT.md). */
 export async function createLedgerApi(config: LedgerApiConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
-    new FastifyAdapter(),
+    new FastifyAdapter({ bodyLimit: config.maxBodyBytes }),
+    { logger: ['error', 'warn'] },
   );
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes + 1, files: 1 } });
+  app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Service-record ledger')
+      .setDescription(
+        'Event-sourced ledger of what SME public service platforms report (API.md). Money is integer 分.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@ledger/event-store';
 
 /** API.md "Running": PORT, HOST, LEDGER_STORE, LEDGER_DATA_DIR, DATABASE_URL, ESDB_CONNECTION_STRING. */
@@ -7,6 +8,20 @@ export interface LedgerApiConfig {
   readonly store: EventStoreConfig;
   /** Merkle anchors over all stream heads are appended this often when the log has moved. */
   readonly anchorIntervalMs: number;
+  /** Content-addressed evidence files (LEDGER_BLOB_DIR, default `<LEDGER_DATA_DIR>/blobs`). */
+  readonly blobDir: string;
+  /** Largest evidence upload accepted (LEDGER_MAX_UPLOAD_BYTES, default 20 MiB). */
+  readonly maxUploadBytes: number;
+  /** Largest JSON body accepted (LEDGER_MAX_BODY_BYTES, default 16 MiB: a 5,000-record batch). */
+  readonly maxBodyBytes: number;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer`);
+  return value;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerApiConfig {
@@ -24,5 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerApiCo
     host: env.HOST ?? '127.0.0.1',
     store: eventStoreConfigFromEnv(env),
     anchorIntervalMs,
+    blobDir: env.LEDGER_BLOB_DIR ?? join(env.LEDGER_DATA_DIR ?? './data', 'blobs'),
+    maxUploadBytes: positiveInteger(env, 'LEDGER_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+    maxBodyBytes: positiveInteger(env, 'LEDGER_MAX_BODY_BYTES', 16 * 1024 * 1024),
   };
 }

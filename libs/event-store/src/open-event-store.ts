@@ -6,7 +6,7 @@ import { PostgresEventStoreAdapter } from './postgres/postgres-event-store-adapt
 
 export type EventStoreConfig =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly connectionString: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema?: string }
   | { readonly kind: 'esdb'; readonly connectionString: string };
 
 /** Reads API.md's environment: LEDGER_STORE, LEDGER_DATA_DIR, DATABASE_URL, ESDB_CONNECTION_STRING. */
@@ -18,7 +18,11 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
     case 'postgres':
       if (env.DATABASE_URL === undefined)
         throw new Error('LEDGER_STORE=postgres needs DATABASE_URL');
-      return { kind, connectionString: env.DATABASE_URL };
+      return {
+        kind,
+        connectionString: env.DATABASE_URL,
+        ...(env.LEDGER_PG_SCHEMA !== undefined && { schema: env.LEDGER_PG_SCHEMA }),
+      };
     case 'esdb':
       if (env.ESDB_CONNECTION_STRING === undefined)
         throw new Error('LEDGER_STORE=esdb needs ESDB_CONNECTION_STRING');
@@ -37,6 +41,7 @@ export async function openEventStore(config: EventStoreConfig): Promise<LedgerEv
     case 'postgres':
       adapter = await PostgresEventStoreAdapter.connect({
         connectionString: config.connectionString,
+        ...(config.schema !== undefined && { schema: config.schema }),
       });
       break;
     case 'esdb': {

@@ -1,0 +1,59 @@
+import { instanceToPlain } from 'class-transformer';
+import { v7 as uuidv7 } from 'uuid';
+import type { BatchItem, RecordCommandType } from '@ledger/domain';
+import * as Body from './platform-year.dto';
+
+type BodyClass = new () => object;
+
+interface RecordRoute {
+  readonly body: BodyClass;
+  /** Optional body fields the domain records as null when omitted. */
+  readonly nullable: readonly string[];
+  /** May travel in `POST …/batch` (what a platform reports; not authority facts or uploads). */
+  readonly batchable: boolean;
+}
+
+/** Which body each record command takes: the single routes and the batch route share it. */
+export const RECORD_ROUTES: Record<Exclude<RecordCommandType, 'UploadMaterial'>, RecordRoute> = {
+  SubmitWorkPlan: { body: Body.WorkPlanBody, nullable: [], batchable: true },
+  RecordServiceActivity: { body: Body.ActivityBody, nullable: [], batchable: true },
+  RecordService: {
+    body: Body.ServiceBody,
+    nullable: ['institutionUscc', 'contactPhone'],
+    batchable: true,
+  },
+  RateService: { body: Body.RatingBody, nullable: [], batchable: true },
+  RecordFinancingDeal: { body: Body.FinancingDealBody, nullable: [], batchable: true },
+  RecordTraining: { body: Body.TrainingBody, nullable: [], batchable: true },
+  RecordRecruitment: { body: Body.RecruitmentBody, nullable: [], batchable: true },
+  RecordMatchmakingDeal: { body: Body.MatchmakingDealBody, nullable: [], batchable: true },
+  RecordTechDemandSolved: { body: Body.TechDemandBody, nullable: [], batchable: true },
+  RecordResidentEnterprise: { body: Body.ResidentEnterpriseBody, nullable: [], batchable: true },
+  PublishItem: { body: Body.PublishedItemBody, nullable: [], batchable: true },
+  ReviewByDistrict: { body: Body.DistrictReviewBody, nullable: [], batchable: false },
+  FileComplaint: { body: Body.ComplaintBody, nullable: [], batchable: false },
+  VerifyComplaint: { body: Body.ComplaintVerificationBody, nullable: [], batchable: false },
+  ImposePenalty: { body: Body.PenaltyBody, nullable: [], batchable: false },
+  RecordCreditEvent: { body: Body.CreditEventBody, nullable: [], batchable: false },
+  RecordExpertScores: { body: Body.ExpertScoresBody, nullable: ['programId'], batchable: false },
+  RecordMeetingMissed: { body: Body.MeetingMissedBody, nullable: [], batchable: false },
+};
+
+export type RoutedRecordType = keyof typeof RECORD_ROUTES;
+
+export const BATCHABLE_TYPES = (Object.keys(RECORD_ROUTES) as RoutedRecordType[]).filter(
+  (type) => RECORD_ROUTES[type].batchable,
+);
+
+/**
+ * A validated body as the domain's command data: a generated record id when none was chosen,
+ * `now` for an omitted occurredAt (work plans), nulls for omitted nullable fields.
+ */
+export function recordItem(type: RoutedRecordType, body: object, now: string): BatchItem {
+  // DTO instances (and their nested ones) become the plain JSON the ledger stores.
+  const data = instanceToPlain(body, { exposeUnsetFields: false });
+  data.recordId ??= uuidv7();
+  data.occurredAt ??= now;
+  for (const name of RECORD_ROUTES[type].nullable) data[name] ??= null;
+  return { type, data } as BatchItem;
+}
