@@ -93,8 +93,10 @@ function commandApiSuite(kind: StoreKind): void {
         ? { ...route.body(known), sha256 }
         : route.body(known);
       const answer = await api.post(route.path(demoId), body, token);
-      if (answer.status !== 201) throw new Error(`${route.name}: ${String(answer.status)} ${JSON.stringify(answer.body)}`);
-      expect({ route: route.name, status: answer.status, body: answer.body }).toMatchObject({ body: {},
+      if (answer.status !== 201)
+        throw new Error(`${route.name}: ${String(answer.status)} ${JSON.stringify(answer.body)}`);
+      expect({ route: route.name, status: answer.status, body: answer.body }).toMatchObject({
+        body: {},
         route: route.name,
         status: 201,
       });

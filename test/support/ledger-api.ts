@@ -131,6 +131,20 @@ export class TestApi {
     }
   }
 
+  /** Stops this server and starts another on the same store (and data), keeping the tokens. */
+  async restart(): Promise<TestApi> {
+    await this.app.close();
+    const app = await startLedgerApi(this.config);
+    return new TestApi(
+      app,
+      await app.getUrl(),
+      app.get<EventStore>(EVENT_STORE),
+      app.get(TokenService),
+      this.adminToken,
+      this.config,
+    );
+  }
+
   async close(): Promise<void> {
     await this.app.close();
   }

@@ -57,6 +57,26 @@ function fastifyError(error: unknown): Mapped | null {
   };
 }
 
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** Nest's own exceptions: unknown routes, and Fastify's body refusals it wraps (malformed JSON). */
+function httpException(error: HttpException): Mapped {
+  const status = error.getStatus();
+  const code = HTTP_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL');
+  const details =
+    status === 400 || status === 413 || status === 415
+      ? [{ field: 'body', reason: error.message }]
+      : [];
+  return { status, body: body(code, error.message, details) };
+}
+
 /** The one place where every error becomes API.md's error shape; bad input never yields a 5xx. */
 export function mapError(error: unknown): Mapped {
   if (error instanceof DomainRejection) {
@@ -100,22 +120,7 @@ export function mapError(error: unknown): Mapped {
   if (error instanceof StoreUnavailableError) {
     return { status: 503, body: body('STORE_UNAVAILABLE', 'the event store is unavailable') };
   }
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const code =
-      status === 404
-        ? 'NOT_FOUND'
-        : status === 401
-          ? 'UNAUTHENTICATED'
-          : status === 403
-            ? 'FORBIDDEN'
-            : status === 413
-              ? 'PAYLOAD_TOO_LARGE'
-              : status < 500
-                ? 'BAD_REQUEST'
-                : 'INTERNAL';
-    return { status, body: body(code, error.message) };
-  }
+  if (error instanceof HttpException) return httpException(error);
   return fastifyError(error) ?? { status: 500, body: body('INTERNAL', 'internal error') };
 }
 

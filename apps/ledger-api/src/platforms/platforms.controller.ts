@@ -171,7 +171,11 @@ export class PlatformsController {
   ): Promise<WriteResult> {
     const platformId = platformIdParam(p);
     const context = writeContext(request, request.body);
-    const command = { type, data: instanceToPlain(data, { exposeUnsetFields: false }), metadata: metadataOf(context) } as PlatformCommand;
+    const command = {
+      type,
+      data: instanceToPlain(data, { exposeUnsetFields: false }),
+      metadata: metadataOf(context),
+    } as PlatformCommand;
     return answerWrite(
       reply,
       await this.commands.execute(new WritePlatform(platformId, command, context)),
