@@ -446,5 +446,9 @@ function guardSuite(kind: StoreKind): void {
   });
 }
 
-describe('command API guards on SQLite', () => guardSuite('sqlite'));
-describeIfPostgres('command API guards on PostgreSQL', () => guardSuite('postgres'));
+describe('command API guards on SQLite', () => {
+  guardSuite('sqlite');
+});
+describeIfPostgres('command API guards on PostgreSQL', () => {
+  guardSuite('postgres');
+});

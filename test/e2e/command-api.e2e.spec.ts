@@ -80,7 +80,7 @@ function commandApiSuite(kind: StoreKind): void {
       originalName: '工作总结.pdf',
       sizeBytes: Buffer.byteLength('%PDF-1.7 工作总结'),
     });
-    const sha256 = String(material?.data.sha256);
+    const sha256 = material?.data.sha256 as string;
 
     const known = { serviceId, serviceUscc, complaintId };
     for (const route of WRITE_ROUTES) {
@@ -112,5 +112,9 @@ function commandApiSuite(kind: StoreKind): void {
   });
 }
 
-describe('command API over HTTP on SQLite', () => commandApiSuite('sqlite'));
-describeIfPostgres('command API over HTTP on PostgreSQL', () => commandApiSuite('postgres'));
+describe('command API over HTTP on SQLite', () => {
+  commandApiSuite('sqlite');
+});
+describeIfPostgres('command API over HTTP on PostgreSQL', () => {
+  commandApiSuite('postgres');
+});

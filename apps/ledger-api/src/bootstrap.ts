@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,10 +10,11 @@ import { ledgerValidationPipe } from './http/validation';
 
 /** Builds the API on Fastify (NestJS + Fastify is ~2.4× NestJS + Express here: ENVIRONMENT.md). */
 export async function createLedgerApi(config: LedgerApiConfig): Promise<NestFastifyApplication> {
+  // Route-mapping chatter at every start helps nobody; warnings and errors still show.
+  Logger.overrideLogger(['error', 'warn']);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
     new FastifyAdapter({ bodyLimit: config.maxBodyBytes }),
-    { logger: ['error', 'warn'] },
   );
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes + 1, files: 1 } });
   app.useGlobalPipes(ledgerValidationPipe());

@@ -169,7 +169,9 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     for await (const recorded of this.store.readStream(stream, {
       fromRevision: entry.revision + 1,
     })) {
-      entry.state = this.decider.evolve(entry.state, toDomainEvent<Event>(recorded));
+      // Every event type is at schemaVersion 1 today; an upcaster goes here when one changes.
+      const event = { type: recorded.type, data: recorded.data } as unknown as Event;
+      entry.state = this.decider.evolve(entry.state, event);
       entry.revision = recorded.revision;
       rememberAnswer(entry.answers, recorded);
     }
@@ -266,11 +268,6 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       else pending.reject(new Error('idempotent answer lost: the first request failed'));
     }
   }
-}
-
-function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
-  // Every event type is at schemaVersion 1 today; an upcaster goes here when one changes.
-  return { type: recorded.type, data: recorded.data } as unknown as Event;
 }
 
 function rememberAnswer(

@@ -2,7 +2,7 @@ import '@fastify/multipart';
 import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
+import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { PlatformYearCommand } from '@ledger/domain';
@@ -66,7 +66,10 @@ export class MaterialsController {
     const material = request.isMultipart()
       ? await this.receiveUpload(request)
       : await this.resolveReference(request.body);
-    const context = writeContext(request, { ...material.fields, sha256: material.sha256 });
+    const context = writeContext(request, {
+      fields: instanceToPlain(material.fields, { exposeUnsetFields: false }),
+      sha256: material.sha256,
+    });
     const command = {
       type: 'UploadMaterial',
       platformId,

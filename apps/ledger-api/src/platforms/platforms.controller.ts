@@ -21,6 +21,11 @@ import {
 import * as B from './platform.dto';
 
 type Reply = FastifyReply;
+
+/** A validated body as plain JSON (class instances would keep undefined fields and prototypes). */
+function plain(body: object): Record<string, unknown> {
+  return instanceToPlain(body, { exposeUnsetFields: false });
+}
 type Data<T extends PlatformCommand['type']> = Extract<PlatformCommand, { type: T }>['data'];
 
 /** API.md's administrator routes on platforms (备案, certification, revocation, profile). */
@@ -38,7 +43,7 @@ export class PlatformsController {
     @Req() r: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    const data = { ...body, level: body.level ?? null } as PlatformFiled['data'];
+    const data = { ...plain(body), level: body.level ?? null } as PlatformFiled['data'];
     return this.write(data.platformId, 'FilePlatform', data, r, reply);
   }
 
@@ -54,7 +59,7 @@ export class PlatformsController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const data = {
-      ...body,
+      ...plain(body),
       certificationId: body.certificationId ?? uuidv7(),
     } as Data<'CertifyPlatform'>;
     return this.write(p, 'CertifyPlatform', data, r, reply);
@@ -74,7 +79,7 @@ export class PlatformsController {
     return this.write(
       p,
       'ReReviewPlatform',
-      { ...body, validUntil: body.validUntil ?? null },
+      { ...plain(body), validUntil: body.validUntil ?? null } as Data<'ReReviewPlatform'>,
       r,
       reply,
     );
@@ -87,7 +92,13 @@ export class PlatformsController {
     @Req() r: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.write(p, 'RevokePlatform', { ...body, ruleId: body.ruleId ?? null }, r, reply);
+    return this.write(
+      p,
+      'RevokePlatform',
+      { ...plain(body), ruleId: body.ruleId ?? null } as Data<'RevokePlatform'>,
+      r,
+      reply,
+    );
   }
 
   @WriteRoute(
@@ -173,7 +184,7 @@ export class PlatformsController {
     const context = writeContext(request, request.body);
     const command = {
       type,
-      data: instanceToPlain(data, { exposeUnsetFields: false }),
+      data: plain(data),
       metadata: metadataOf(context),
     } as PlatformCommand;
     return answerWrite(
