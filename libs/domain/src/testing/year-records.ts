@@ -64,13 +64,14 @@ export function retracted(n: number, retractedId: string, now: string): Platform
 export function submitYear(
   n: number,
   metadata: CommandMetadata = meta('platform'),
+  recordId = id(n),
 ): PlatformYearCommand {
   return {
     type: 'SubmitYear',
     platformId: PLATFORM_ID,
     year: YEAR,
     metadata,
-    data: { recordId: id(n), note: '2025年度服务台账及佐证材料' },
+    data: { recordId, note: '2025年度服务台账及佐证材料' },
   };
 }
 
