@@ -318,14 +318,14 @@ function serviceItems(
   const year = context.year;
   const ref = reader.has('ref') ? refOf(reader.cell('ref')) : null;
   const enterpriseName = reader.read('enterpriseName', (c) =>
-    parseRequiredText(c, 'enterprise name'),
+    parseRequiredText(c, 'enterprise name', 200),
   );
   const enterpriseUscc = reader.read('enterpriseUscc', parseUscc);
   const area = reader.read('area', parseServiceArea);
   const mode = reader.read('mode', parseMode);
   const occurredAt = reader.read('occurredAt', (c) => parseDateInYear(c, year));
   const feeKind = reader.read('feeKind', parseFeeKind);
-  const description = reader.read('description', (c) => parseRequiredText(c, 'description'));
+  const description = reader.read('description', (c) => parseRequiredText(c, 'description', 2000));
   const institutionUscc = reader.optional('institutionUscc', parseUscc);
   const contactPhone = reader.optional('contactPhone', parsePhone);
 
@@ -538,7 +538,7 @@ function ratingItem(
 }
 
 function activityItems(reader: RowReader, context: ConvertContext, id: IdOf): PlannedItem[] {
-  const title = reader.read('title', (c) => parseRequiredText(c, 'title'));
+  const title = reader.read('title', (c) => parseRequiredText(c, 'title', 300));
   const area = reader.read('area', parseServiceArea);
   const occurredAt = reader.read('occurredAt', (c) => parseDateInYear(c, context.year));
   const mode = reader.read('mode', parseMode);
@@ -581,12 +581,12 @@ function activityItems(reader: RowReader, context: ConvertContext, id: IdOf): Pl
 }
 
 function financingItems(reader: RowReader, context: ConvertContext, id: IdOf): PlannedItem[] {
-  reader.optional('enterpriseName', (c) => parseRequiredText(c, 'enterprise name'));
+  reader.optional('enterpriseName', (c) => parseRequiredText(c, 'enterprise name', 200));
   const enterpriseUscc = reader.read('enterpriseUscc', parseUscc);
-  const lender = reader.read('lender', (c) => parseRequiredText(c, 'lender'));
-  const product = reader.read('product', (c) => parseRequiredText(c, 'product'));
+  const lender = reader.read('lender', (c) => parseRequiredText(c, 'lender', 200));
+  const product = reader.read('product', (c) => parseRequiredText(c, 'product', 200));
   const contractNumber = reader.read('contractNumber', (c) =>
-    parseRequiredText(c, 'contract number'),
+    parseRequiredText(c, 'contract number', 100),
   );
   const unit = moneyUnitOfHeader(reader.binding('amount')?.header ?? '');
   const amountFen = reader.read('amount', (c) => parseMoneyToFen(c, unit));
@@ -628,7 +628,7 @@ function financingItems(reader: RowReader, context: ConvertContext, id: IdOf): P
 }
 
 function trainingItems(reader: RowReader, context: ConvertContext, id: IdOf): PlannedItem[] {
-  const title = reader.read('title', (c) => parseRequiredText(c, 'title'));
+  const title = reader.read('title', (c) => parseRequiredText(c, 'title', 300));
   const area = reader.optional('area', parseServiceArea);
   const occurredAt = reader.read('occurredAt', (c) => parseDateInYear(c, context.year));
   const mode = reader.read('mode', parseMode);

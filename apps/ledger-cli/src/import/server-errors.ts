@@ -9,7 +9,8 @@ export interface Attribution {
   readonly unattributed: readonly string[];
 }
 
-const ITEM_FIELD = /^items\[(\d+)\](?:\.([A-Za-z]+))?/;
+/** `items[3].enterpriseUscc` (the decider) or `items[3].data.enterpriseUscc` (edge validation). */
+const ITEM_FIELD = /^items\[(\d+)\](?:\.data)?(?:\.([A-Za-z]+))?/;
 
 /**
  * Maps a refusal's `details[].field` (`items[17].enterpriseUscc`, `items[3].attendeeUsccs[2]`)

@@ -230,12 +230,11 @@ export function parseUsccList(cell: Cell): Parsed<string[]> {
   return ok(result);
 }
 
-const MAX_TEXT = 1000;
-
-export function parseRequiredText(cell: Cell, what = 'value'): Parsed<string> {
+/** Non-blank text, whitespace runs collapsed; `max` as the API's field allows. */
+export function parseRequiredText(cell: Cell, what = 'value', max = 500): Parsed<string> {
   const text = cellText(cell).replace(/\s+/g, ' ');
   if (text === '') return fail(`missing ${what}`);
-  if (text.length > MAX_TEXT) return fail(`longer than ${String(MAX_TEXT)} characters`);
+  if (text.length > max) return fail(`longer than ${String(max)} characters`);
   return ok(text);
 }
 
