@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { registerAnchorCommands } from './commands/anchor.command';
 import { registerServe } from './commands/serve.command';
+import { registerTokenCommands } from './commands/token.command';
 import { registerVerify } from './commands/verify.command';
+import { registerImportCommand } from './import/import.command';
 
 const program = new Command('ledger')
   .description(
@@ -11,6 +13,8 @@ const program = new Command('ledger')
 registerServe(program);
 registerVerify(program);
 registerAnchorCommands(program);
+registerTokenCommands(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}\n`);
