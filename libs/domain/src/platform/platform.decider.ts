@@ -65,7 +65,8 @@ export function decidePlatform(
           'validUntil',
         );
       }
-      if (validUntil !== null) {
+      // Only a pass sets a validity; a failed review's validUntil is not read (evolve ignores it).
+      if (passed && validUntil !== null) {
         const until = validDate('validUntil', validUntil);
         if (until) return until;
         if (instant(validUntil) <= instant(reviewedAt)) {

@@ -268,6 +268,16 @@ describe('S4-4: the three-yearly re-review; failure revokes the platform', () =>
       .thenRejects({ ruleId: 'D-DATE', field: 'validUntil' });
   });
 
+  it('S4-4: a failed re-review ignores the validity it carries', () => {
+    spec
+      .given(filed(demoFiling), certified)
+      .when(reReview(false, '2025-12-19'))
+      .then(reReviewed(false, '2025-12-19'), {
+        type: 'PlatformRevoked',
+        data: { revokedAt: '2025-11-30', reason: 're-review failed', ruleId: 'S4-4' },
+      });
+  });
+
   it('S4-4: a failed re-review emits PlatformReReviewed and PlatformRevoked citing S4-4', () => {
     spec
       .given(filed(demoFiling), certified)
