@@ -55,13 +55,20 @@ function serviceBody(): Record<string, unknown> {
   };
 }
 
+/** BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to /tmp/bench-prof when it exits. */
+function profileFlags(): string[] {
+  return process.env.BENCH_CPU_PROF === '1'
+    ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bench-prof', '-r', './test/bench/exit-on-sigusr2.js']
+    : [];
+}
+
 function startServer(
   script: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script],
+    [...profileFlags(), '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script],
     {
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -82,7 +89,8 @@ function startServer(
 
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  // SIGINT lets the server close its store; a profiled server must exit normally to write it.
+  child.kill(process.env.BENCH_CPU_PROF === '1' ? 'SIGUSR2' : 'SIGINT');
   await exited;
 }
 

@@ -15,6 +15,8 @@ import { StreamCommandProcessor } from './stream-command-processor';
 import type { WriteResult } from './write-result';
 import type { WriteContext } from '../http/write-context';
 
+const PLATFORM_CONTEXT_MAX_AGE_MS = 1_000;
+
 /** The command side of the ledger, usable from HTTP handlers, the CLI and the demo seeder alike. */
 export class LedgerProcessors {
   readonly platforms: StreamCommandProcessor<
@@ -40,8 +42,16 @@ export class LedgerProcessors {
     );
   }
 
+  /**
+   * The platform as a platform-year decision sees it: re-read at most every second, so a
+   * revocation written by another process takes effect within a second.
+   */
   async platformState(platformId: string): Promise<PlatformState> {
-    return (await this.platforms.current(platformStream(platformId))).state;
+    return (
+      await this.platforms.current(platformStream(platformId), {
+        maxAgeMs: PLATFORM_CONTEXT_MAX_AGE_MS,
+      })
+    ).state;
   }
 
   writePlatform(

@@ -39,6 +39,10 @@ interface Pending<Command, Context> {
 interface StreamEntry<State, Command, Context> {
   state: State;
   revision: number;
+  /** Read from the store since the last failed append: our own appends keep it current. */
+  loaded: boolean;
+  /** When the stream was last read from the store (ms since the epoch). */
+  readAt: number;
   /** `${subject}\n${key}` → the first answer, rebuilt from event metadata on load. */
   readonly answers: Map<string, { readonly requestSha256: string; result: WriteResult }>;
   readonly queue: Pending<Command, Context>[];
@@ -73,10 +77,18 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     });
   }
 
-  /** The stream's current state and revision, caught up with the store. */
-  async current(stream: string): Promise<{ readonly state: State; readonly revision: number }> {
+  /**
+   * The stream's state and revision, caught up with the store — or, with `maxAgeMs`, as cached
+   * when the stream was read at most that long ago (our own appends keep the cache current;
+   * only other processes' appends can be that much later).
+   */
+  async current(
+    stream: string,
+    options: { readonly maxAgeMs?: number } = {},
+  ): Promise<{ readonly state: State; readonly revision: number }> {
     const entry = this.entry(stream);
-    await this.catchUp(stream, entry);
+    const fresh = entry.loaded && Date.now() - entry.readAt <= (options.maxAgeMs ?? -1);
+    if (!fresh) await this.catchUp(stream, entry);
     return { state: entry.state, revision: entry.revision };
   }
 
@@ -86,6 +98,8 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       entry = {
         state: this.decider.initialState(),
         revision: -1,
+        loaded: false,
+        readAt: 0,
         answers: new Map(),
         queue: [],
         running: false,
@@ -111,15 +125,18 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       while (entry.queue.length > 0) {
         const turn = entry.queue.splice(0);
         try {
-          await this.catchUp(stream, entry);
+          // Optimistic: a loaded stream is current unless another process appended to it, which
+          // the append's expected revision then detects.
+          if (!entry.loaded) await this.catchUp(stream, entry);
           await this.decideAndAppend(stream, entry, turn);
           conflicts = 0;
         } catch (error) {
-          // Another process appended between our catch-up and our append: catch up and retry.
+          // Another process appended to the stream: catch up and decide again.
           if (
             error instanceof WrongExpectedRevisionError &&
             conflicts++ < MAX_STORE_CONFLICT_RETRIES
           ) {
+            entry.loaded = false;
             entry.queue.unshift(...turn);
             continue;
           }
@@ -158,6 +175,7 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
   private forget(stream: string, entry: StreamEntry<State, Command, Context>): void {
     entry.state = this.decider.initialState();
     entry.revision = -1;
+    entry.loaded = false;
     entry.answers.clear();
     this.streams.set(stream, entry);
   }
@@ -175,6 +193,8 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       entry.revision = recorded.revision;
       rememberAnswer(entry.answers, recorded);
     }
+    entry.loaded = true;
+    entry.readAt = Date.now();
   }
 
   private async decideAndAppend(

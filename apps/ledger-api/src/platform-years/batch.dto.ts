@@ -6,7 +6,7 @@ import {
   IsArray,
   IsIn,
   IsObject,
-  validate,
+  validateSync,
   ValidateNested,
 } from 'class-validator';
 import { ApiError, type ApiErrorDetail } from '../http/api-error';
@@ -43,21 +43,21 @@ export class BatchBody {
 }
 
 /** Validates each item's data against its record route's body class; fields as `items[i].data.x`. */
-export async function validateBatchItems(
+export function validateBatchItems(
   items: readonly BatchItemBody[],
-): Promise<{ type: RoutedRecordType; data: object }[]> {
+): { type: RoutedRecordType; data: object }[] {
   const details: ApiErrorDetail[] = [];
   const validated: { type: RoutedRecordType; data: object }[] = [];
   for (const [index, item] of items.entries()) {
     const type = item.type as RoutedRecordType;
-    const data = plainToInstance(RECORD_ROUTES[type].body, item.data);
-    const errors = await validate(data, {
+    const instance = plainToInstance(RECORD_ROUTES[type].body, item.data);
+    const errors = validateSync(instance, {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
     });
     details.push(...flattenValidationErrors(errors, `items[${String(index)}].data`));
-    validated.push({ type, data });
+    validated.push({ type, data: item.data });
   }
   const first = details[0];
   if (first !== undefined) {

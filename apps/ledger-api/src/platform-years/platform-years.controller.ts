@@ -169,7 +169,7 @@ export class PlatformYearsController {
     const platformId = platformIdParam(p);
     const year = yearParam(y);
     const context = writeContext(r, r.body);
-    const items = (await validateBatchItems(body.items)).map(({ type, data }) =>
+    const items = validateBatchItems(body.items).map(({ type, data }) =>
       recordItem(type, data, context.now),
     );
     return this.send(
@@ -332,7 +332,7 @@ export class PlatformYearsController {
     const platformId = platformIdParam(p);
     const year = yearParam(y);
     const context = writeContext(request, request.body);
-    const item = recordItem(type, body, context.now);
+    const item = recordItem(type, request.body as object, context.now);
     const command = {
       ...item,
       platformId,

@@ -1,4 +1,3 @@
-import { instanceToPlain } from 'class-transformer';
 import { v7 as uuidv7 } from 'uuid';
 import type { BatchItem, RecordCommandType } from '@ledger/domain';
 import * as Body from './platform-year.dto';
@@ -50,10 +49,16 @@ export const BATCHABLE_TYPES = (Object.keys(RECORD_ROUTES) as RoutedRecordType[]
  * `now` for an omitted occurredAt (work plans), nulls for omitted nullable fields.
  */
 export function recordItem(type: RoutedRecordType, body: object, now: string): BatchItem {
-  // DTO instances (and their nested ones) become the plain JSON the ledger stores.
-  const data = instanceToPlain(body, { exposeUnsetFields: false });
+  // The request's own JSON, once validated (unknown fields are refused, so it holds nothing else).
+  const data: Record<string, unknown> = { ...body };
   data.recordId ??= uuidv7();
   data.occurredAt ??= now;
   for (const name of RECORD_ROUTES[type].nullable) data[name] ??= null;
+  if (type === 'SubmitWorkPlan' && Array.isArray(data.targets)) {
+    data.targets = (data.targets as Record<string, unknown>[]).map((target) => ({
+      area: null,
+      ...target,
+    }));
+  }
   return { type, data } as BatchItem;
 }
