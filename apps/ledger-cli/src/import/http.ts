@@ -24,6 +24,8 @@ export interface ApiError {
   readonly code: string;
   readonly message: string;
   readonly details: readonly ApiErrorDetail[];
+  /** The rule a domain rejection enforces (RULES.md id or a D-* id), when the server names it. */
+  readonly ruleId?: string;
 }
 
 export type BatchResponse =
@@ -107,7 +109,7 @@ export function parseAccepted(body: unknown): BatchAccepted | null {
 /** `{ "error": { code, message, details: [{ field, reason }] } }`, or null for any other body. */
 export function parseApiError(body: unknown): ApiError | null {
   if (!isRecord(body) || !isRecord(body.error)) return null;
-  const { code, message, details } = body.error;
+  const { code, message, details, ruleId } = body.error;
   if (typeof code !== 'string') return null;
   const parsedDetails: ApiErrorDetail[] = [];
   if (Array.isArray(details)) {
@@ -120,5 +122,10 @@ export function parseApiError(body: unknown): ApiError | null {
       }
     }
   }
-  return { code, message: typeof message === 'string' ? message : '', details: parsedDetails };
+  return {
+    code,
+    message: typeof message === 'string' ? message : '',
+    details: parsedDetails,
+    ...(typeof ruleId === 'string' && { ruleId }),
+  };
 }

@@ -297,6 +297,37 @@ describe('ledger import against a fake ledger API', () => {
     expect(io.lines.at(-1)).toContain(`rejected rows: 3 (written to ${rejectsPath})`);
   });
 
+  it('gives up re-sending a batch the server keeps refusing', async () => {
+    ledger.respond = () =>
+      refused(422, 'RULE_VIOLATION', [{ field: 'items[0].occurredAt', reason: 'no' }]);
+    const io = { ...collectingIo(), maxRefusalRetries: 2 };
+    const result = await runImport(options(validCsv(), { skipInvalid: true }), io);
+    expect(result.exitCode).toBe(1);
+    expect(ledger.requests.map((r) => r.items.length)).toEqual([31, 29, 27]);
+    expect(result.summary.rejected).toHaveLength(2);
+  });
+
+  it('never blames a row for a year-level rule (the year was submitted)', async () => {
+    ledger.respond = () => ({
+      status: 422,
+      body: {
+        error: {
+          code: 'RULE_VIOLATION',
+          ruleId: 'D-SUBMITTED',
+          message: 'the year has been submitted: only retractions are accepted',
+          details: [{ field: 'items[0]', reason: 'the year has been submitted' }],
+        },
+      },
+    });
+    const io = collectingIo();
+    const result = await runImport(options(validCsv(), { skipInvalid: true }), io);
+    expect(result.exitCode).toBe(1);
+    expect(ledger.requests).toHaveLength(1);
+    expect(io.lines).toContain(
+      '  D-SUBMITTED: the year has been submitted: only retractions are accepted',
+    );
+  });
+
   it('stops on a refusal that names no row, even with --skip-invalid', async () => {
     ledger.respond = () => refused(403, 'FORBIDDEN', []);
     const io = collectingIo();

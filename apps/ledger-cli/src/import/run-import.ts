@@ -43,6 +43,8 @@ export interface ImportIo {
   readonly fetch?: FetchLike;
   /** Network failures and 5xx/429 answers are retried this many times with the same key. */
   readonly transientRetries?: number;
+  /** With --skip-invalid, how many times one batch is re-sent after the server refused rows. */
+  readonly maxRefusalRetries?: number;
   readonly retryDelayMs?: number;
 }
 
@@ -67,6 +69,9 @@ export interface ImportResult {
   readonly exitCode: number;
   readonly summary: ImportSummary;
 }
+
+/** A batch refused this many times in a row has a problem dropping rows will not solve. */
+const DEFAULT_REFUSAL_RETRIES = 100;
 
 /** How many rejected rows the report lists (the rejects file lists them all). */
 const REPORT_LIMIT = 200;
@@ -197,6 +202,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<I
         const refused = [...attribution.rows.values()].flat();
         if (
           options.skipInvalid &&
+          attempt < (io.maxRefusalRetries ?? DEFAULT_REFUSAL_RETRIES) &&
           attribution.rows.size > 0 &&
           attribution.unattributed.length === 0 &&
           response.status >= 400 &&

@@ -13,12 +13,26 @@ export interface Attribution {
 const ITEM_FIELD = /^items\[(\d+)\](?:\.data)?(?:\.([A-Za-z]+))?/;
 
 /**
+ * Rules about the year or the platform, not the row: the decider names the first item when it
+ * refuses a batch under them, but dropping that row would not help (and would walk the file).
+ */
+export const YEAR_LEVEL_RULES: ReadonlySet<string> = new Set([
+  'D-SUBMITTED',
+  'D-PLATFORM-FILED',
+  'D-PLATFORM-ACTIVE',
+  'D-BATCH',
+]);
+
+/**
  * Maps a refusal's `details[].field` (`items[17].enterpriseUscc`, `items[3].attendeeUsccs[2]`)
  * back to the sheet row and column that item was built from.
  */
 export function attributeServerError(batch: PlannedBatch, error: ApiError): Attribution {
   const rows = new Map<string, RowError[]>();
   const unattributed: string[] = [];
+  if (error.ruleId !== undefined && YEAR_LEVEL_RULES.has(error.ruleId)) {
+    return { rows, unattributed: [`${error.ruleId}: ${error.message}`] };
+  }
   for (const detail of error.details) {
     const match = ITEM_FIELD.exec(detail.field);
     const found = match === null ? null : itemAt(batch, Number(match[1]));
