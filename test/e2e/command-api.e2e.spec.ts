@@ -108,6 +108,10 @@ function commandApiSuite(kind: StoreKind): void {
     const year = await api.call('GET', `/v1/platforms/${demoId}/years/${String(YEAR)}`, {
       token: api.adminToken,
     });
+    const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^ledger_appends_total\{outcome="ok"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^ledger_append_duration_seconds_count [1-9]\d*$/m);
+    expect(metrics).toMatch(/^ledger_commands_total\{outcome="accepted"\} [1-9]\d*$/m);
     expect(year.body).toMatchObject({ submittedAt: expect.any(String) as string, retracted: 1 });
   });
 }

@@ -9,6 +9,7 @@ import { WritePlatformHandler, WritePlatformYearHandler } from './commands/write
 import type { LedgerApiConfig } from './config';
 import { LEDGER_CONFIG } from './config.token';
 import { HealthController } from './health/health.controller';
+import { LedgerMetrics } from './observability/ledger-metrics';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { BLOB_STORE } from './materials/blob-store.token';
 import { DirectoryBlobStore } from './materials/blob-store';
@@ -36,9 +37,15 @@ export class AppModule {
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         {
-          provide: LedgerProcessors,
+          provide: LedgerMetrics,
           inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new LedgerProcessors(store),
+          useFactory: (store: EventStore) => new LedgerMetrics(store),
+        },
+        {
+          provide: LedgerProcessors,
+          inject: [EVENT_STORE, LedgerMetrics],
+          useFactory: (store: EventStore, metrics: LedgerMetrics) =>
+            new LedgerProcessors(store, metrics.observer()),
         },
         {
           provide: TokenService,

@@ -11,7 +11,7 @@ import {
   type PlatformYearState,
 } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
-import { StreamCommandProcessor } from './stream-command-processor';
+import { StreamCommandProcessor, type ProcessorObserver } from './stream-command-processor';
 import type { WriteResult } from './write-result';
 import type { WriteContext } from '../http/write-context';
 
@@ -32,13 +32,17 @@ export class LedgerProcessors {
     PlatformState
   >;
 
-  constructor(readonly store: EventStore) {
-    this.platforms = new StreamCommandProcessor(store, platformDecider);
+  constructor(
+    readonly store: EventStore,
+    observer?: ProcessorObserver,
+  ) {
+    this.platforms = new StreamCommandProcessor(store, platformDecider, undefined, observer);
     // A record's id is its event's id, so retractions and ratings can cite it.
     this.years = new StreamCommandProcessor(
       store,
       platformYearDecider,
       (event) => event.data.recordId,
+      observer,
     );
   }
 

@@ -30,6 +30,14 @@ export interface StreamCommand<Command, Context> {
   readonly correlationId: string;
 }
 
+/** Told about every append and every decided command (the API's Prometheus metrics). */
+export interface ProcessorObserver {
+  appended(events: number, seconds: number, ok: boolean): void;
+  decided(outcome: 'accepted' | 'rejected' | 'replayed'): void;
+}
+
+const NO_OBSERVER: ProcessorObserver = { appended: () => undefined, decided: () => undefined };
+
 interface Pending<Command, Context> {
   readonly write: StreamCommand<Command, Context>;
   readonly resolve: (result: WriteResult) => void;
@@ -67,6 +75,7 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     private readonly decider: Decider<Command, Event, State, Context>,
     /** The stored event id of an event: a caller-chosen record id, or a fresh UUIDv7. */
     private readonly eventIdOf: (event: Event) => string = () => uuidv7(),
+    private readonly observer: ProcessorObserver = NO_OBSERVER,
   ) {}
 
   submit(write: StreamCommand<Command, Context>): Promise<WriteResult> {
@@ -230,6 +239,7 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       }
       const decision = this.decider.decide(write.command, state, context as Context);
       if (!decision.ok) {
+        this.observer.decided('rejected');
         pending.reject(new DomainRejection(decision.error));
         continue;
       }
@@ -257,9 +267,17 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       accepted.push({ pending, eventIds, lastIndex: toAppend.length - 1 });
     }
     if (toAppend.length > 0) {
-      const result = await this.store.append(stream, toAppend, {
-        expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision,
-      });
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      const result = await this.store
+        .append(stream, toAppend, {
+          expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision,
+        })
+        .catch((error: unknown) => {
+          this.observer.appended(toAppend.length, seconds(), false);
+          throw error;
+        });
+      this.observer.appended(toAppend.length, seconds(), true);
       const contiguous = result.lastPosition - result.firstPosition === toAppend.length - 1;
       const answers = accepted.map(({ pending, eventIds, lastIndex }) => {
         const answer: WriteResult = {
@@ -280,10 +298,14 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
       });
       entry.state = state;
       entry.revision = revision;
-      for (const { pending, answer } of answers) pending.resolve(answer);
+      for (const { pending, answer } of answers) {
+        this.observer.decided('accepted');
+        pending.resolve(answer);
+      }
     }
     for (const { pending, answerKey } of repeats) {
       const answer = entry.answers.get(answerKey);
+      this.observer.decided('replayed');
       if (answer) pending.resolve(answer.result);
       else pending.reject(new Error('idempotent answer lost: the first request failed'));
     }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchItem, OperatorProfileUpdated, PlatformCertified, PlatformFiled } from '@ledger/domain';
+import type {
+  BatchItem,
+  OperatorProfileUpdated,
+  PlatformCertified,
+  PlatformFiled,
+} from '@ledger/domain';
 import type { Actor } from '@ledger/event-store';
 import type { LedgerProcessors } from '../commands/ledger-processors';
 import type { WriteContext } from '../http/write-context';
@@ -11,7 +16,11 @@ export interface DemoDataset {
     readonly profile: OperatorProfileUpdated['data'];
     readonly certification?: PlatformCertified['data'];
   }[];
-  readonly years: readonly { readonly platformId: string; readonly year: number; readonly items: readonly BatchItem[] }[];
+  readonly years: readonly {
+    readonly platformId: string;
+    readonly year: number;
+    readonly items: readonly BatchItem[];
+  }[];
 }
 
 export interface SeedReport {
@@ -26,15 +35,38 @@ const BATCH = 2_000;
  * Writes a demo dataset through the same deciders as the API (nothing bypasses a rule), with
  * every platform-year written as batches of records.
  */
-export async function seedDemo(processors: LedgerProcessors, dataset: DemoDataset, now = new Date()): Promise<SeedReport> {
-  const context = (): WriteContext => ({ actor: SEED_ACTOR, correlationId: randomUUID(), now: now.toISOString() });
-  const metadata = { now: now.toISOString(), actor: { subject: SEED_ACTOR.subject, role: 'admin' as const } };
+export async function seedDemo(
+  processors: LedgerProcessors,
+  dataset: DemoDataset,
+  now = new Date(),
+): Promise<SeedReport> {
+  const context = (): WriteContext => ({
+    actor: SEED_ACTOR,
+    correlationId: randomUUID(),
+    now: now.toISOString(),
+  });
+  const metadata = {
+    now: now.toISOString(),
+    actor: { subject: SEED_ACTOR.subject, role: 'admin' as const },
+  };
   await Promise.all(
     dataset.platforms.map(async ({ filing, profile, certification }) => {
-      await processors.writePlatform(filing.platformId, { type: 'FilePlatform', data: filing, metadata }, context());
-      await processors.writePlatform(filing.platformId, { type: 'UpdateOperatorProfile', data: profile, metadata }, context());
+      await processors.writePlatform(
+        filing.platformId,
+        { type: 'FilePlatform', data: filing, metadata },
+        context(),
+      );
+      await processors.writePlatform(
+        filing.platformId,
+        { type: 'UpdateOperatorProfile', data: profile, metadata },
+        context(),
+      );
       if (certification !== undefined) {
-        await processors.writePlatform(filing.platformId, { type: 'CertifyPlatform', data: certification, metadata }, context());
+        await processors.writePlatform(
+          filing.platformId,
+          { type: 'CertifyPlatform', data: certification, metadata },
+          context(),
+        );
       }
     }),
   );
@@ -43,7 +75,12 @@ export async function seedDemo(processors: LedgerProcessors, dataset: DemoDatase
     dataset.years.map(async ({ platformId, year, items }) => {
       for (let start = 0; start < items.length; start += BATCH) {
         const slice = items.slice(start, start + BATCH);
-        await processors.writeYear(platformId, year, { type: 'RecordBatch', platformId, year, items: slice, metadata }, context());
+        await processors.writeYear(
+          platformId,
+          year,
+          { type: 'RecordBatch', platformId, year, items: slice, metadata },
+          context(),
+        );
         records += slice.length;
       }
     }),

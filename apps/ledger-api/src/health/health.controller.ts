@@ -1,10 +1,16 @@
-import { Controller, Get, Header, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@ledger/event-store';
+import { ApiError } from '../http/api-error';
+import { LedgerMetrics } from '../observability/ledger-metrics';
 import { EVENT_STORE } from '../store/event-store.module';
 
 @Controller()
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LedgerMetrics) private readonly ledgerMetrics: LedgerMetrics,
+  ) {}
 
   /** Liveness: the process answers. */
   @Get('health')
@@ -22,32 +28,18 @@ export class HealthController {
         headPosition: await this.store.headPosition(),
       };
     } catch (error) {
-      throw new HttpException(
-        {
-          error: {
-            code: 'STORE_UNAVAILABLE',
-            message: error instanceof Error ? error.message : String(error),
-            details: [],
-          },
-        },
-        HttpStatus.SERVICE_UNAVAILABLE,
+      throw new ApiError(
+        503,
+        'STORE_UNAVAILABLE',
+        error instanceof Error ? error.message : String(error),
       );
     }
   }
 
-  /** Prometheus text exposition. */
+  /** Prometheus text: appends, append latency, commands by outcome, head position, process. */
   @Get('metrics')
-  @Header('content-type', 'text/plain; version=0.0.4')
-  async metrics(): Promise<string> {
-    const head = await this.store.headPosition();
-    return [
-      '# HELP ledger_head_position Global position of the newest event in the log.',
-      '# TYPE ledger_head_position gauge',
-      `ledger_head_position{store="${this.store.kind}"} ${head}`,
-      '# HELP process_uptime_seconds Seconds since the process started.',
-      '# TYPE process_uptime_seconds gauge',
-      `process_uptime_seconds ${process.uptime().toFixed(3)}`,
-      '',
-    ].join('\n');
+  async metrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    void reply.header('content-type', this.ledgerMetrics.registry.contentType);
+    return this.ledgerMetrics.registry.metrics();
   }
 }
