@@ -348,6 +348,28 @@ function guardSuite(kind: StoreKind): void {
     });
   });
 
+  it('upper-case UUIDs (as Windows tools write them) are stored lower-case and still cited', async () => {
+    const id = uuidv7().toUpperCase();
+    const service = await api.post(
+      `${yearPath}/services`,
+      serviceBody({ recordId: id, enterpriseUscc: uscc(901) }),
+      platformToken,
+    );
+    expect((service.body as { eventIds: string[] }).eventIds).toEqual([id.toLowerCase()]);
+    const rating = await api.post(
+      `${yearPath}/ratings`,
+      {
+        occurredAt: '2025-06-01',
+        serviceId: id,
+        enterpriseUscc: uscc(901),
+        rating: 'satisfied',
+        source: 'enterprise',
+      },
+      platformToken,
+    );
+    expect(rating.status).toBe(201);
+  });
+
   describe('Idempotency-Key', () => {
     it('a retry with the same key and body returns the first answer and appends once, also after a restart', async () => {
       const body = serviceBody();

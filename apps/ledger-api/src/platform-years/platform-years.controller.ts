@@ -198,8 +198,8 @@ export class PlatformYearsController {
     const year = yearParam(y);
     const context = writeContext(r, r.body);
     const data = {
-      recordId: body.recordId ?? uuidv7(),
-      retractedId: body.retractedId,
+      recordId: body.recordId?.toLowerCase() ?? uuidv7(),
+      retractedId: body.retractedId.toLowerCase(),
       reason: body.reason,
     };
     return this.send(
@@ -226,7 +226,7 @@ export class PlatformYearsController {
     const platformId = platformIdParam(p);
     const year = yearParam(y);
     const context = writeContext(r, r.body);
-    const data = { recordId: body.recordId ?? uuidv7(), note: body.note ?? '' };
+    const data = { recordId: body.recordId?.toLowerCase() ?? uuidv7(), note: body.note ?? '' };
     return this.send(
       reply,
       platformId,

@@ -48,9 +48,18 @@ export const BATCHABLE_TYPES = (Object.keys(RECORD_ROUTES) as RoutedRecordType[]
  * A validated body as the domain's command data: a generated record id when none was chosen,
  * `now` for an omitted occurredAt (work plans), nulls for omitted nullable fields.
  */
+const ID_FIELDS = ['recordId', 'serviceId', 'complaintId'] as const;
+
 export function recordItem(type: RoutedRecordType, body: object, now: string): BatchItem {
   // The request's own JSON, once validated (unknown fields are refused, so it holds nothing else).
   const data: Record<string, unknown> = { ...body };
+  // The store keeps event ids in lower case; references must compare equal to them.
+  for (const name of ID_FIELDS) {
+    const value = data[name];
+    if (typeof value === 'string') data[name] = value.toLowerCase();
+  }
+  if (Array.isArray(data.evidences))
+    data.evidences = (data.evidences as string[]).map((id) => id.toLowerCase());
   data.recordId ??= uuidv7();
   data.occurredAt ??= now;
   for (const name of RECORD_ROUTES[type].nullable) data[name] ??= null;

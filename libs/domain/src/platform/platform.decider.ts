@@ -143,7 +143,7 @@ function decideFiling(data: PlatformFiled['data'], state: PlatformState): Decisi
   if (
     data.kind === 'demonstration' &&
     data.level === 'municipal' &&
-    data.province === '重庆市' &&
+    data.province.startsWith('重庆') &&
     !CHONGQING_DEMO_NAME.test(data.name)
   ) {
     return reject(
