@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // Worker threads are plain CommonJS so every runtime starts them without a loader; tsc
     // type-checks them (allowJs + // @ts-check), but ESLint's type-aware rules see require() as any.
-    files: ['**/*.worker.js'],
+    files: ['**/*.worker.js', 'test/bench/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', process: 'readonly', console: 'readonly' },

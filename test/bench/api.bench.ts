@@ -76,7 +76,7 @@ function startServer(
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(?:listening|listening on) (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1] !== undefined) resolve({ child, url: match[1] });

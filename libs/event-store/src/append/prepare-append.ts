@@ -152,10 +152,10 @@ function prepareEvent(candidate: unknown, field: string): PreparedEvent {
  */
 function idempotencyField(value: unknown, field: string): string {
   if (value === undefined) return '';
-  const candidate = value as { key?: unknown; requestSha256?: unknown } | null;
-  if (typeof candidate !== 'object' || candidate === null) {
+  if (typeof value !== 'object' || value === null) {
     throw new InvalidAppendError(field, 'must be an object with key and requestSha256');
   }
+  const candidate = value as { key?: unknown; requestSha256?: unknown };
   const key = nonEmptyString(candidate.key, `${field}.key`);
   if (key.length > 255)
     throw new InvalidAppendError(`${field}.key`, 'must be at most 255 characters');
