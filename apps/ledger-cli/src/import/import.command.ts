@@ -31,8 +31,10 @@ All or nothing: while any row is invalid nothing is sent (exit code 1) unless --
 which sends the valid rows and writes the rejects (UTF-8 with BOM) to --rejects. A file that
 fits in one batch is imported atomically in one request. A larger file goes in several
 requests, each atomic: if the server refuses a later batch, the batches it already accepted
-stay, and the report names the committed rows. Re-running the same file is safe: record ids
-and Idempotency-Keys (import-<file sha256>-<batch>) are derived from the file's content.`;
+stay, and the report names the committed rows. Re-running the same file (same --batch-size
+and mode) is safe: record ids and Idempotency-Keys (import-<file sha256>-<batch>) are derived
+from the file's content, so accepted batches are answered again, not appended twice.
+Exit codes: 0 imported (with --skip-invalid, possibly with rejects), 1 invalid or refused.`;
 
 function parseYear(value: string): number {
   const year = Number(value);
