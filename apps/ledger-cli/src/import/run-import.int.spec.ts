@@ -255,6 +255,42 @@ describe('ledger import against a fake ledger API', () => {
     );
   });
 
+  it('finishes a partly committed import by re-running the same file with --skip-invalid', async () => {
+    const file = validCsv();
+    const refuseRow13 = (request: Received): Answer =>
+      request.items.some(
+        (item) =>
+          item.type === 'RecordService' && item.data.enterpriseUscc === '91500112MA60PQ6R96',
+      )
+        ? refused(422, 'RULE_VIOLATION', [{ field: 'items[0].enterpriseUscc', reason: 'no' }])
+        : accepted(request);
+    ledger.respond = refuseRow13;
+    const io = collectingIo();
+    const first = await runImport(options(file, { batchSize: 10 }), io);
+    expect(first.exitCode).toBe(1);
+    expect(io.lines.join('\n')).toMatch(/re-run this same file with --skip-invalid/);
+    const firstRun = ledger.requests.splice(0);
+
+    const second = await runImport(
+      options(file, { batchSize: 10, skipInvalid: true }),
+      collectingIo(),
+    );
+    expect(second.exitCode).toBe(0);
+    const key = (r: Received | undefined): unknown => r?.headers['idempotency-key'];
+    // The accepted batches go again with the same keys and bodies: the server answers them again.
+    expect(ledger.requests.slice(0, 2).map(key)).toEqual(firstRun.slice(0, 2).map(key));
+    expect(ledger.requests.slice(0, 2).map((r) => r.items)).toEqual(
+      firstRun.slice(0, 2).map((r) => r.items),
+    );
+    expect(
+      ledger.requests
+        .map(key)
+        .slice(2)
+        .map((k) => String(k).replace(/^import-[0-9a-f]+-/, '')),
+    ).toEqual(['2', '2-retry1', '3']);
+    expect(second.summary.rejected.map((r) => [r.row, r.stage])).toEqual([[13, 'server']]);
+  });
+
   it('with --skip-invalid drops a row the server refuses, with its rating, retries the batch and writes the rejects', async () => {
     const sha = sha256Hex(readFileSync(SERVICES_CSV));
     const rejectsPath = join(dir, 'rejects.csv');

@@ -135,6 +135,9 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<I
     return done(1, 'invalid');
   }
 
+  if (options.rejectsPath !== undefined && !options.skipInvalid) {
+    io.print('  note: --rejects is written only with --skip-invalid');
+  }
   let plan = planImport(conversion.rows, {
     skipInvalid: options.skipInvalid,
     batchSize: options.batchSize,
@@ -246,6 +249,11 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<I
       .flatMap((batch) => batch.rows)
       .filter((row) => !committedKeys.has(row.key));
     if (unsent.length > 0) io.print(`not committed: ${describeRows(unsent)}`);
+    if (committed.length > 0 && !options.skipInvalid) {
+      io.print(
+        'to finish without doubling the committed rows, re-run this same file with --skip-invalid (and the same --batch-size): accepted batches are answered again, not appended, and the refused rows go to the rejects file',
+      );
+    }
   }
   printSummary(io, summary);
   return failure === null ? done(0, 'imported') : done(1, 'failed');

@@ -238,11 +238,16 @@ export function parseRequiredText(cell: Cell, what = 'value', max = 500): Parsed
   return ok(text);
 }
 
-/** Phone numbers: digits with optional +, -, spaces, parentheses; 7 to 15 digits. */
+/** Phone numbers: digits with optional +, -, spaces, parentheses; 7 to 15 digits, ≤ 40 characters. */
 export function parsePhone(cell: Cell): Parsed<string> {
   const text = normalizeText(cellText(cell));
   const digits = text.replace(/\D/g, '');
-  if (!/^\+?[\d\s()-]+$/.test(text) || digits.length < 7 || digits.length > 15) {
+  if (
+    !/^\+?[\d\s()-]+$/.test(text) ||
+    digits.length < 7 ||
+    digits.length > 15 ||
+    text.length > 40
+  ) {
     return fail('not a phone number (7 to 15 digits)');
   }
   return ok(text);

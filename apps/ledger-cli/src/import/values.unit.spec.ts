@@ -142,6 +142,7 @@ describe('texts and phones', () => {
     expect(value(parsePhone('+86 138 0830 1122'))).toBe('+86 138 0830 1122');
     expect(parsePhone('12345').ok).toBe(false);
     expect(parsePhone('call me').ok).toBe(false);
+    expect(parsePhone(`1 2 3 4 5 6 7 8 9 0${' '.repeat(30)}1`).ok).toBe(false);
   });
 
   it('prints cells as the user reads them', () => {
