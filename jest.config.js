@@ -13,6 +13,7 @@ module.exports = {
     '^@ledger/event-store$': '<rootDir>/libs/event-store/src',
     '^@ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@ledger/domain$': '<rootDir>/libs/domain/src',
+    '^@ledger/demo-data$': '<rootDir>/libs/demo-data/src',
   },
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

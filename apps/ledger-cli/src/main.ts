@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAnchorCommands } from './commands/anchor.command';
+import { registerSeedDemo } from './commands/seed-demo.command';
 import { registerServe } from './commands/serve.command';
 import { registerTokenCommands } from './commands/token.command';
 import { registerVerify } from './commands/verify.command';
@@ -15,6 +16,7 @@ registerVerify(program);
 registerAnchorCommands(program);
 registerTokenCommands(program);
 registerImportCommand(program);
+registerSeedDemo(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}\n`);
