@@ -19,16 +19,14 @@ export async function prepareDemo(app: NestFastifyApplication): Promise<DemoStar
     (await store.headPosition()) === 0
       ? await seedDemo(app.get(LedgerProcessors), generateDemoDataset())
       : null;
-  const { token } = await app
-    .get(TokenService)
-    .issue(
-      {
-        role: 'admin',
-        scope: { platformId: null, district: null },
-        label: 'demo admin (npm start)',
-        expiresAt: null,
-      },
-      { subject: 'demo-mode', role: 'admin' },
-    );
+  const { token } = await app.get(TokenService).issue(
+    {
+      role: 'admin',
+      scope: { platformId: null, district: null },
+      label: 'demo admin (npm start)',
+      expiresAt: null,
+    },
+    { subject: 'demo-mode', role: 'admin' },
+  );
   return { seeded, adminToken: token };
 }

@@ -19,38 +19,79 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { jsonSchemaOf, registerFieldSchema, type JsonSchema } from './field-schemas';
 import { IsPlatformId, IsUscc } from './validators';
 
 /**
- * Field decorators pairing class-validator rules with their OpenAPI description, so a DTO
- * field states its contract once. Every field is required unless wrapped in `optional`.
+ * Field decorators: each states a DTO field's contract once and applies it three ways — the
+ * class-validator rules, the OpenAPI description, and the JSON Schema that the batch route
+ * compiles (field-schemas.ts). Every field is required unless wrapped in `optional`.
  */
 type Field = (options?: { optional?: boolean; description?: string }) => PropertyDecorator;
 
-function field(schema: Record<string, unknown>, ...rules: PropertyDecorator[]): Field {
-  return (options = {}) =>
-    options.optional === true
+interface Contract {
+  /** OpenAPI description of the field. */
+  readonly openApi: Record<string, unknown>;
+  /** The same contract as JSON Schema (custom formats: iso8601, uscc, uuid). */
+  readonly json: JsonSchema | (() => JsonSchema);
+}
+
+function field(contract: Contract, ...rules: PropertyDecorator[]): Field {
+  return (options = {}) => {
+    const optional = options.optional === true;
+    const register: PropertyDecorator = (target, property) => {
+      registerFieldSchema(target.constructor, String(property), contract.json, optional);
+    };
+    return optional
       ? applyDecorators(
-          ApiPropertyOptional({ ...schema, nullable: true, description: options.description }),
+          ApiPropertyOptional({
+            ...contract.openApi,
+            nullable: true,
+            description: options.description,
+          }),
           IsOptional(),
+          register,
           ...rules,
         )
-      : applyDecorators(ApiProperty({ ...schema, description: options.description }), ...rules);
+      : applyDecorators(
+          ApiProperty({ ...contract.openApi, description: options.description }),
+          register,
+          ...rules,
+        );
+  };
+}
+
+/** Most fields describe themselves the same way to OpenAPI and to JSON Schema. */
+function same(schema: JsonSchema): Contract {
+  return { openApi: schema, json: schema };
 }
 
 export const Text = (max = 500): Field =>
-  field({ type: 'string', maxLength: max, minLength: 1 }, IsString(), IsNotEmpty(), MaxLength(max));
+  field(
+    same({ type: 'string', maxLength: max, minLength: 1 }),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+  );
 
 export const FreeText = (max = 2000): Field =>
-  field({ type: 'string', maxLength: max }, IsString(), MaxLength(max));
+  field(same({ type: 'string', maxLength: max }), IsString(), MaxLength(max));
 
 /** A count: a non-negative integer. */
 export const Count = (max = 1_000_000_000): Field =>
-  field({ type: 'integer', minimum: 0, maximum: max }, IsInt(), Min(0), Max(max));
+  field(same({ type: 'integer', minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
 
 /** Money: integer 分, never a float (RULES.md "Shared definitions"). */
 export const Fen: Field = field(
-  { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'integer 分' },
+  {
+    openApi: {
+      type: 'integer',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'integer 分',
+    },
+    json: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  },
   IsInt({ message: '$property must be an integer amount in 分' }),
   Min(0),
   Max(Number.MAX_SAFE_INTEGER),
@@ -58,49 +99,67 @@ export const Fen: Field = field(
 
 export const Score = (max: number): Field =>
   field(
-    { type: 'number', minimum: 0, maximum: max },
+    same({ type: 'number', minimum: 0, maximum: max }),
     IsNumber({ allowNaN: false, allowInfinity: false }),
     Min(0),
     Max(max),
   );
 
 export const Instant: Field = field(
-  { type: 'string', format: 'date-time', example: '2025-03-08T10:00:00+08:00' },
+  {
+    openApi: { type: 'string', format: 'date-time', example: '2025-03-08T10:00:00+08:00' },
+    json: { type: 'string', format: 'iso8601' },
+  },
   IsISO8601({ strict: true, strictSeparator: true }),
 );
 
 export const Uscc: Field = field(
   {
-    type: 'string',
-    minLength: 18,
-    maxLength: 18,
-    example: '91350100M000100Y43',
-    description: '统一社会信用代码',
+    openApi: {
+      type: 'string',
+      minLength: 18,
+      maxLength: 18,
+      example: '91350100M000100Y43',
+      description: '统一社会信用代码',
+    },
+    json: { type: 'string', format: 'uscc' },
   },
   IsUscc(),
 );
 
-export const Uuid: Field = field({ type: 'string', format: 'uuid' }, IsUUID());
+export const Uuid: Field = field(same({ type: 'string', format: 'uuid' }), IsUUID());
 
-export const Flag: Field = field({ type: 'boolean' }, IsBoolean());
+export const Flag: Field = field(same({ type: 'boolean' }), IsBoolean());
 
+const PLATFORM_ID = '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$';
 export const PlatformIdField: Field = field(
-  { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' },
+  same({ type: 'string', pattern: PLATFORM_ID }),
   IsPlatformId(),
 );
 
+const SHA256 = '^[0-9a-f]{64}$';
 export const Sha256: Field = field(
-  { type: 'string', pattern: '^[0-9a-f]{64}$' },
-  Matches(/^[0-9a-f]{64}$/, { message: '$property must be 64 lowercase hex digits' }),
+  same({ type: 'string', pattern: SHA256 }),
+  Matches(new RegExp(SHA256), { message: '$property must be 64 lowercase hex digits' }),
 );
 
 export function OneOf(values: readonly string[]): Field {
-  return field({ type: 'string', enum: values }, IsIn(values as string[]));
+  return field(
+    { openApi: { type: 'string', enum: values }, json: { enum: [...values] } },
+    IsIn(values as string[]),
+  );
 }
 
 export function UsccList(max = 10_000): Field {
   return field(
-    { type: 'array', items: { type: 'string', example: '91350100M000100Y43' }, maxItems: max },
+    {
+      openApi: {
+        type: 'array',
+        items: { type: 'string', example: '91350100M000100Y43' },
+        maxItems: max,
+      },
+      json: { type: 'array', items: { type: 'string', format: 'uscc' }, maxItems: max },
+    },
     IsArray(),
     ArrayMaxSize(max),
     IsUscc({ each: true }),
@@ -109,7 +168,7 @@ export function UsccList(max = 10_000): Field {
 
 export function UuidList(max = 1_000): Field {
   return field(
-    { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: max },
+    same({ type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: max }),
     IsArray(),
     ArrayMaxSize(max),
     IsUUID(undefined, { each: true }),
@@ -121,12 +180,16 @@ export function Nested(
   options: { array?: boolean; max?: number } = {},
 ): Field {
   const rules = [ValidateNested({ each: options.array === true }), Type(type)];
+  const max = options.max ?? 10_000;
   return options.array === true
     ? field(
-        { type: [type()], maxItems: options.max },
+        {
+          openApi: { type: [type()], maxItems: options.max },
+          json: () => ({ type: 'array', maxItems: max, items: jsonSchemaOf(type()) }),
+        },
         IsArray(),
-        ArrayMaxSize(options.max ?? 10_000),
+        ArrayMaxSize(max),
         ...rules,
       )
-    : field({ type: type() }, ...rules);
+    : field({ openApi: { type: type() }, json: () => jsonSchemaOf(type()) }, ...rules);
 }

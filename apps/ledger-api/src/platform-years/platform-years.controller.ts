@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { Body, Controller, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PlatformYearCommand } from '@ledger/domain';
 import { WritePlatformYear } from '../commands/write-commands';
@@ -10,7 +10,7 @@ import { answerWrite, platformIdParam, yearParam } from '../http/params';
 import { writeContext, type AuthenticatedRequest, type WriteContext } from '../http/write-context';
 import { WriteRoute } from '../http/write-route.decorator';
 import * as B from './platform-year.dto';
-import { BatchBody, validateBatchItems } from './batch.dto';
+import { BatchBody, validateBatch } from './batch.dto';
 import { recordItem, type RoutedRecordType } from './record-routes';
 
 type Reply = FastifyReply;
@@ -159,17 +159,17 @@ export class PlatformYearsController {
     'Append many records in one atomic append (the 台账 import path)',
     'platform',
   )
-  async batch(
+  @ApiBody({ type: BatchBody })
+  batch(
     @Param('platformId') p: string,
     @Param('year') y: string,
-    @Body() body: BatchBody,
     @Req() r: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const platformId = platformIdParam(p);
     const year = yearParam(y);
     const context = writeContext(r, r.body);
-    const items = validateBatchItems(body.items).map(({ type, data }) =>
+    const items = validateBatch(r.body).map(({ type, data }) =>
       recordItem(type, data, context.now),
     );
     return this.send(
