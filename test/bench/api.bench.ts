@@ -139,6 +139,28 @@ async function load(
   };
 }
 
+/**
+ * Bodies made before a run, so that the load generator spends its CPU sending, not building
+ * JSON (it shares the 2 cores with the server); once used up, more are made on the fly.
+ */
+function pool(size: number, make: () => string): () => string {
+  const made = Array.from({ length: size }, make);
+  let next = 0;
+  return () => made[next++] ?? make();
+}
+
+const phases = argValue('--phases', 'services,batch').split(',');
+
+/** How the server's appends went, from its own Prometheus metrics. */
+async function appendFigures(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (pattern: RegExp): number => Number(pattern.exec(text)?.[1] ?? 'NaN');
+  const appends = value(/^ledger_appends_total\{outcome="ok"\} (\S+)$/m);
+  const events = value(/^ledger_appended_events_total (\S+)$/m);
+  const seconds = value(/^ledger_append_duration_seconds_sum (\S+)$/m);
+  return `server: ${String(appends)} appends, ${(events / appends).toFixed(1)} events per append, mean append ${((seconds / appends) * 1000).toFixed(2)} ms`;
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-api-'));
   // Tokens are issued straight into the store, as `ledger token create` does, before the server starts.
@@ -193,8 +215,14 @@ async function main(): Promise<void> {
     headers: auth,
     body: () => JSON.stringify(serviceBody()),
   };
-  await load(ceiling.url, { ...single, duration: 2 });
-  const ceilingLoad = await load(ceiling.url, single);
+  const expected = 15_000 * duration;
+  const servicesRun = (seconds: number) => ({
+    ...single,
+    duration: seconds,
+    body: pool(Math.min(expected, 300_000), () => JSON.stringify(serviceBody())),
+  });
+  await load(ceiling.url, servicesRun(2));
+  const ceilingLoad = await load(ceiling.url, servicesRun(duration));
   await stop(ceiling.child);
   log(
     `  HTTP ceiling (Nest+Fastify+ValidationPipe, no store)  ${String(ceilingLoad.requestsPerSecond).padStart(7)} req/s  p99 ${String(ceilingLoad.p99Ms)} ms`,
@@ -225,8 +253,10 @@ async function main(): Promise<void> {
     if (response.status !== 201)
       throw new Error(`filing ${platformId}: ${String(response.status)} ${await response.text()}`);
   }
-  await load(ledger.url, { ...single, duration: 2 });
-  const ledgerLoad = await load(ledger.url, single);
+  const skipped: Load = { requestsPerSecond: 0, p99Ms: 0, non2xx: 0, errors: 0 };
+  const runServices = phases.includes('services');
+  if (runServices) await load(ledger.url, servicesRun(2));
+  const ledgerLoad = runServices ? await load(ledger.url, servicesRun(duration)) : skipped;
   const ratio =
     Math.round((ledgerLoad.requestsPerSecond / ceilingLoad.requestsPerSecond) * 100) / 100;
   log(
@@ -234,23 +264,27 @@ async function main(): Promise<void> {
   );
 
   const batchConnections = 4;
-  const batchLoad = await load(ledger.url, {
-    connections: batchConnections,
-    duration,
-    path: (i) => `/v1/platforms/${platforms[i % platformCount] ?? ''}/years/2025/batch`,
-    headers: auth,
-    body: () =>
-      JSON.stringify({
-        items: Array.from({ length: batchSize }, () => ({
-          type: 'RecordService',
-          data: serviceBody(),
-        })),
-      }),
-  });
+  const batchBody = () =>
+    JSON.stringify({
+      items: Array.from({ length: batchSize }, () => ({
+        type: 'RecordService',
+        data: serviceBody(),
+      })),
+    });
+  const batchLoad = phases.includes('batch')
+    ? await load(ledger.url, {
+        connections: batchConnections,
+        duration,
+        path: (i) => `/v1/platforms/${platforms[i % platformCount] ?? ''}/years/2025/batch`,
+        headers: auth,
+        body: pool(Math.min(Math.ceil((60_000 * duration) / batchSize), 150), batchBody),
+      })
+    : skipped;
   const recordsPerSecond = batchLoad.requestsPerSecond * batchSize;
   log(
     `  ledger POST …/batch (${String(batchSize)} records, ${String(batchConnections)} connections)     ${String(recordsPerSecond).padStart(7)} records/s  p99 ${String(batchLoad.p99Ms)} ms  non-2xx ${String(batchLoad.non2xx)}`,
   );
+  log(`  ${await appendFigures(ledger.url)}`);
   await stop(ledger.child);
   rmSync(dataDir, { recursive: true, force: true });
 

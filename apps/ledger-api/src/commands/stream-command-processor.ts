@@ -4,6 +4,7 @@ import {
   DuplicateEventIdError,
   WrongExpectedRevisionError,
   type Actor,
+  type AppendResult,
   type EventStore,
   type EventToAppend,
   type IdempotencyMetadata,
@@ -52,13 +53,15 @@ interface StreamEntry<State, Command, Context> {
   /** When the stream was last read from the store (ms since the epoch). */
   readAt: number;
   /** `${subject}\n${key}` → the first answer, rebuilt from event metadata on load. */
-  readonly answers: Map<string, { readonly requestSha256: string; result: WriteResult }>;
+  readonly answers: Map<string, { readonly requestSha256: string; result: WriteResult | null }>;
   readonly queue: Pending<Command, Context>[];
   running: boolean;
 }
 
 const MAX_CACHED_STREAMS = 2_000;
 const MAX_STORE_CONFLICT_RETRIES = 20;
+/** Appends of one stream in flight at once (the SQLite and PostgreSQL adapters pipeline two). */
+const MAX_TURNS_IN_FLIGHT = 2;
 
 /**
  * Load → decide → append with the expected revision, for one aggregate type. Commands for the
@@ -127,36 +130,56 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     }
   }
 
+  /**
+   * Turns of one stream, pipelined: while one turn's append commits, the next is decided on the
+   * state it will leave and appended behind it (the store keeps the order). Answers — including
+   * refusals — are given only once every earlier turn has committed; if a turn fails, the turns
+   * decided after it are decided again from the store.
+   */
   private async drain(stream: string, entry: StreamEntry<State, Command, Context>): Promise<void> {
     entry.running = true;
     let conflicts = 0;
+    let inFlight: InFlightTurn<Command, Context>[] = [];
     try {
-      while (entry.queue.length > 0) {
-        const turn = entry.queue.splice(0);
-        try {
+      for (;;) {
+        if (entry.queue.length > 0 && inFlight.length < MAX_TURNS_IN_FLIGHT) {
           // Optimistic: a loaded stream is current unless another process appended to it, which
           // the append's expected revision then detects.
           if (!entry.loaded) await this.catchUp(stream, entry);
-          await this.decideAndAppend(stream, entry, turn);
+          const turn = entry.queue.splice(0);
+          const context = await turn[0]?.write.context();
+          inFlight.push(this.startTurn(stream, entry, turn, context as Context));
+          continue;
+        }
+        const oldest = inFlight.shift();
+        if (oldest === undefined) break;
+        try {
+          this.settle(stream, entry, oldest, await oldest.appended);
           conflicts = 0;
         } catch (error) {
-          // Another process appended to the stream: catch up and decide again.
+          // Every later turn was decided on this one's events: none of them can have committed.
+          const later = inFlight;
+          inFlight = [];
+          await Promise.allSettled(later.map((turn) => turn.appended));
+          this.forget(stream, entry);
+          entry.queue.unshift(
+            ...later.flatMap((turn) => turn.outcomes.map(({ pending }) => pending)),
+          );
+          const pendings = oldest.outcomes.map(({ pending }) => pending);
           if (
             error instanceof WrongExpectedRevisionError &&
             conflicts++ < MAX_STORE_CONFLICT_RETRIES
           ) {
-            entry.loaded = false;
-            entry.queue.unshift(...turn);
-            continue;
-          }
-          this.forget(stream, entry);
-          if (error instanceof DuplicateEventIdError && turn.length > 1) {
+            // Another process appended to the stream: catch up and decide again.
+            entry.queue.unshift(...pendings);
+          } else if (error instanceof DuplicateEventIdError && pendings.length > 1) {
             // One command's record id is stored elsewhere: decide each on its own to find it.
-            for (const pending of turn) entry.queue.push(pending);
-            await this.drainOneByOne(stream, entry);
-            continue;
+            const rest = entry.queue.splice(0);
+            await this.decideOneByOne(stream, entry, pendings);
+            entry.queue.unshift(...rest);
+          } else {
+            for (const pending of pendings) pending.reject(error);
           }
-          for (const pending of turn) pending.reject(error);
         }
       }
     } finally {
@@ -164,15 +187,21 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     }
   }
 
-  private async drainOneByOne(
+  private async decideOneByOne(
     stream: string,
     entry: StreamEntry<State, Command, Context>,
+    pendings: readonly Pending<Command, Context>[],
   ): Promise<void> {
-    const turn = entry.queue.splice(0);
-    for (const pending of turn) {
+    for (const pending of pendings) {
       try {
         await this.catchUp(stream, entry);
-        await this.decideAndAppend(stream, entry, [pending]);
+        const turn = this.startTurn(
+          stream,
+          entry,
+          [pending],
+          (await pending.write.context()),
+        );
+        this.settle(stream, entry, turn, await turn.appended);
       } catch (error) {
         this.forget(stream, entry);
         pending.reject(error);
@@ -206,41 +235,56 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     entry.readAt = Date.now();
   }
 
-  private async decideAndAppend(
+  /**
+   * Decides every command of a turn against the entry's state and starts one append of all the
+   * events. The entry moves on at once to the state the turn leaves (so the next turn can be
+   * decided); `settle` answers the commands once the append has committed.
+   */
+  private startTurn(
     stream: string,
     entry: StreamEntry<State, Command, Context>,
     turn: readonly Pending<Command, Context>[],
-  ): Promise<void> {
+    context: Context,
+  ): InFlightTurn<Command, Context> {
     let state = entry.state;
     let revision = entry.revision;
+    const expectedRevision = entry.revision;
     const toAppend: EventToAppend[] = [];
-    const accepted: {
-      pending: Pending<Command, Context>;
-      eventIds: string[];
-      lastIndex: number;
-    }[] = [];
-    const repeats: { pending: Pending<Command, Context>; answerKey: string }[] = [];
-    const turnKeys = new Map<string, string>();
-    const context = await turn[0]?.write.context();
+    const outcomes: Outcome<Command, Context>[] = [];
     for (const pending of turn) {
       const { write } = pending;
-      const answerKey = write.idempotency && `${write.actor.subject}\n${write.idempotency.key}`;
-      if (answerKey !== undefined && write.idempotency) {
-        const earlier = entry.answers.get(answerKey)?.requestSha256 ?? turnKeys.get(answerKey);
+      const key = write.idempotency && `${write.actor.subject}\n${write.idempotency.key}`;
+      if (key !== undefined && write.idempotency) {
+        const earlier = entry.answers.get(key)?.requestSha256;
         if (earlier !== undefined) {
-          if (earlier === write.idempotency.requestSha256) repeats.push({ pending, answerKey });
-          else pending.reject(new IdempotencyKeyReusedError(write.idempotency.key));
+          outcomes.push(
+            earlier === write.idempotency.requestSha256
+              ? { pending, kind: 'repeat', key }
+              : {
+                  pending,
+                  kind: 'refused',
+                  error: new IdempotencyKeyReusedError(write.idempotency.key),
+                },
+          );
           continue;
         }
       }
       if (write.expectedRevision !== undefined && write.expectedRevision !== revision) {
-        pending.reject(new RevisionMismatchError(write.expectedRevision, revision));
+        outcomes.push({
+          pending,
+          kind: 'refused',
+          error: new RevisionMismatchError(write.expectedRevision, revision),
+        });
         continue;
       }
-      const decision = this.decider.decide(write.command, state, context as Context);
+      const decision = this.decider.decide(write.command, state, context);
       if (!decision.ok) {
-        this.observer.decided('rejected');
-        pending.reject(new DomainRejection(decision.error));
+        outcomes.push({
+          pending,
+          kind: 'refused',
+          error: new DomainRejection(decision.error),
+          rule: true,
+        });
         continue;
       }
       const eventIds: string[] = [];
@@ -262,58 +306,111 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
           },
         });
       }
-      if (answerKey !== undefined && write.idempotency)
-        turnKeys.set(answerKey, write.idempotency.requestSha256);
-      accepted.push({ pending, eventIds, lastIndex: toAppend.length - 1 });
-    }
-    if (toAppend.length > 0) {
-      const started = process.hrtime.bigint();
-      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-      const result = await this.store
-        .append(stream, toAppend, {
-          expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision,
-        })
-        .catch((error: unknown) => {
-          this.observer.appended(toAppend.length, seconds(), false);
-          throw error;
-        });
-      this.observer.appended(toAppend.length, seconds(), true);
-      const contiguous = result.lastPosition - result.firstPosition === toAppend.length - 1;
-      const answers = accepted.map(({ pending, eventIds, lastIndex }) => {
-        const answer: WriteResult = {
-          stream,
-          eventIds,
-          revision: result.firstRevision + lastIndex,
-          position: contiguous ? result.firstPosition + lastIndex : result.lastPosition,
-          replayed: false,
-        };
-        const { idempotency, actor } = pending.write;
-        if (idempotency) {
-          entry.answers.set(`${actor.subject}\n${idempotency.key}`, {
-            requestSha256: idempotency.requestSha256,
-            result: { ...answer, replayed: true },
-          });
-        }
-        return { pending, answer };
-      });
-      entry.state = state;
-      entry.revision = revision;
-      for (const { pending, answer } of answers) {
-        this.observer.decided('accepted');
-        pending.resolve(answer);
+      outcomes.push({ pending, kind: 'appended', eventIds, lastIndex: toAppend.length - 1 });
+      // Later commands of this turn and of later turns see the key as taken.
+      if (key !== undefined && write.idempotency) {
+        entry.answers.set(key, { requestSha256: write.idempotency.requestSha256, result: null });
       }
     }
-    for (const { pending, answerKey } of repeats) {
-      const answer = entry.answers.get(answerKey);
-      this.observer.decided('replayed');
-      if (answer) pending.resolve(answer.result);
-      else pending.reject(new Error('idempotent answer lost: the first request failed'));
+    entry.state = state;
+    entry.revision = revision;
+    return {
+      outcomes,
+      events: toAppend.length,
+      appended: this.append(stream, toAppend, expectedRevision),
+    };
+  }
+
+  private async append(
+    stream: string,
+    events: EventToAppend[],
+    expectedRevision: number,
+  ): Promise<AppendResult | null> {
+    if (events.length === 0) return null;
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const result = await this.store.append(stream, events, {
+        expectedRevision: expectedRevision < 0 ? 'no_stream' : expectedRevision,
+      });
+      this.observer.appended(events.length, seconds(), true);
+      return result;
+    } catch (error) {
+      this.observer.appended(events.length, seconds(), false);
+      throw error;
+    }
+  }
+
+  /** The turn committed (or had nothing to append): every command of it gets its answer. */
+  private settle(
+    stream: string,
+    entry: StreamEntry<State, Command, Context>,
+    turn: InFlightTurn<Command, Context>,
+    result: AppendResult | null,
+  ): void {
+    for (const outcome of turn.outcomes) {
+      const { pending } = outcome;
+      switch (outcome.kind) {
+        case 'appended': {
+          if (result === null) throw new Error('a turn with events settled without an append');
+          const contiguous = result.lastPosition - result.firstPosition === turn.events - 1;
+          const answer: WriteResult = {
+            stream,
+            eventIds: outcome.eventIds,
+            revision: result.firstRevision + outcome.lastIndex,
+            position: contiguous ? result.firstPosition + outcome.lastIndex : result.lastPosition,
+            replayed: false,
+          };
+          const { idempotency, actor } = pending.write;
+          if (idempotency) {
+            entry.answers.set(`${actor.subject}\n${idempotency.key}`, {
+              requestSha256: idempotency.requestSha256,
+              result: { ...answer, replayed: true },
+            });
+          }
+          this.observer.decided('accepted');
+          pending.resolve(answer);
+          break;
+        }
+        case 'repeat': {
+          const answer = entry.answers.get(outcome.key)?.result;
+          this.observer.decided('replayed');
+          if (answer) pending.resolve(answer);
+          else pending.reject(new Error('idempotent answer lost: the first request failed'));
+          break;
+        }
+        case 'refused':
+          if (outcome.rule === true) this.observer.decided('rejected');
+          pending.reject(outcome.error);
+          break;
+      }
     }
   }
 }
 
+type Outcome<Command, Context> =
+  | {
+      readonly pending: Pending<Command, Context>;
+      readonly kind: 'appended';
+      readonly eventIds: string[];
+      readonly lastIndex: number;
+    }
+  | { readonly pending: Pending<Command, Context>; readonly kind: 'repeat'; readonly key: string }
+  | {
+      readonly pending: Pending<Command, Context>;
+      readonly kind: 'refused';
+      readonly error: Error;
+      readonly rule?: boolean;
+    };
+
+interface InFlightTurn<Command, Context> {
+  readonly outcomes: readonly Outcome<Command, Context>[];
+  readonly events: number;
+  readonly appended: Promise<AppendResult | null>;
+}
+
 function rememberAnswer(
-  answers: Map<string, { readonly requestSha256: string; result: WriteResult }>,
+  answers: Map<string, { readonly requestSha256: string; result: WriteResult | null }>,
   recorded: RecordedEvent,
 ): void {
   const idempotency = recorded.metadata.idempotency;
@@ -321,7 +418,7 @@ function rememberAnswer(
   const key = `${recorded.metadata.actor.subject}\n${idempotency.key}`;
   const known = answers.get(key);
   const result: WriteResult =
-    known === undefined || known.requestSha256 !== idempotency.requestSha256
+    known?.result == null || known.requestSha256 !== idempotency.requestSha256
       ? {
           stream: recorded.stream,
           eventIds: [recorded.id],
