@@ -60,8 +60,14 @@ interface StreamEntry<State, Command, Context> {
 
 const MAX_CACHED_STREAMS = 2_000;
 const MAX_STORE_CONFLICT_RETRIES = 20;
-/** Appends of one stream in flight at once (the SQLite and PostgreSQL adapters pipeline two). */
-const MAX_TURNS_IN_FLIGHT = 2;
+/**
+ * Appends of one stream in flight at once. One: a second turn appended behind a committing one
+ * carries an expected revision that another process's append of the same length could satisfy
+ * if the first turn failed — and it would then commit events decided on a state that never
+ * existed (stream-command-processor.int.spec.ts reproduces that race). Streams overlap with one
+ * another in the store's group commit instead.
+ */
+const MAX_TURNS_IN_FLIGHT = 1;
 
 /**
  * Load → decide → append with the expected revision, for one aggregate type. Commands for the
@@ -131,10 +137,10 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
   }
 
   /**
-   * Turns of one stream, pipelined: while one turn's append commits, the next is decided on the
-   * state it will leave and appended behind it (the store keeps the order). Answers — including
-   * refusals — are given only once every earlier turn has committed; if a turn fails, the turns
-   * decided after it are decided again from the store.
+   * Turns of one stream: everything queued is decided on the cached state and appended at once.
+   * The loop is written for MAX_TURNS_IN_FLIGHT turns in flight — the next decided on the state
+   * the committing one leaves, answers given only once every earlier turn committed, later turns
+   * decided again if one fails — but runs one at a time (see MAX_TURNS_IN_FLIGHT).
    */
   private async drain(stream: string, entry: StreamEntry<State, Command, Context>): Promise<void> {
     entry.running = true;
@@ -195,12 +201,7 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     for (const pending of pendings) {
       try {
         await this.catchUp(stream, entry);
-        const turn = this.startTurn(
-          stream,
-          entry,
-          [pending],
-          (await pending.write.context()),
-        );
+        const turn = this.startTurn(stream, entry, [pending], await pending.write.context());
         this.settle(stream, entry, turn, await turn.appended);
       } catch (error) {
         this.forget(stream, entry);
