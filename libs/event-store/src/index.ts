@@ -22,3 +22,4 @@ export { toObservable } from './subscription/to-observable';
 export { SqliteEventStoreAdapter } from './sqlite/sqlite-event-store-adapter';
 export { openEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './open-event-store';
 export { PostgresEventStoreAdapter } from './postgres/postgres-event-store-adapter';
+export { MAX_EVENTS_PER_APPEND } from './append/prepare-append';

@@ -1,3 +1,4 @@
+import { Set as ImmutableSet } from 'immutable';
 import { v4 as uuidv4 } from 'uuid';
 import { reject, accept, type Decider } from '@ledger/domain';
 import { DuplicateEventIdError, type EventStore } from '@ledger/event-store';
@@ -6,23 +7,34 @@ import { DomainRejection } from './domain-rejection';
 import { StreamCommandProcessor } from './stream-command-processor';
 
 /** A toy aggregate: a set of tags, each added once. */
-type AddTag = { readonly type: 'AddTag'; readonly tag: string; readonly eventId?: string };
+type AddTag = {
+  readonly type: 'AddTag';
+  readonly tag: string;
+  readonly eventId?: string;
+  /** Add `${tag}-0` … `${tag}-(copies-1)` instead of one tag. */
+  readonly copies?: number;
+};
 type TagAdded = {
   readonly type: 'TagAdded';
   readonly data: { readonly tag: string; readonly eventId: string };
 };
-type Tags = ReadonlySet<string>;
+type Tags = ImmutableSet<string>;
+
+function added(tag: string, eventId: string = uuidv4()): TagAdded {
+  return { type: 'TagAdded', data: { tag, eventId } };
+}
 
 const tags: Decider<AddTag, TagAdded, Tags> = {
-  initialState: () => new Set<string>(),
-  evolve: (state, event) => new Set([...state, event.data.tag]),
-  decide: (command, state) =>
-    state.has(command.tag)
-      ? reject('CONFLICT', 'T-ONCE', `tag ${command.tag} exists`, 'tag')
-      : accept({
-          type: 'TagAdded',
-          data: { tag: command.tag, eventId: command.eventId ?? uuidv4() },
-        }),
+  initialState: () => ImmutableSet<string>(),
+  evolve: (state, event) => state.add(event.data.tag),
+  decide: (command, state) => {
+    if (state.has(command.tag))
+      return reject('CONFLICT', 'T-ONCE', `tag ${command.tag} exists`, 'tag');
+    if (command.copies === undefined) return accept(added(command.tag, command.eventId));
+    return accept(
+      ...Array.from({ length: command.copies }, (_, i) => added(`${command.tag}-${String(i)}`)),
+    );
+  },
 };
 
 const actor = { subject: 'spec', role: 'system' };
@@ -136,5 +148,61 @@ describe('StreamCommandProcessor on a real SQLite store', () => {
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(await stored('s-4')).toHaveLength(2);
+  });
+
+  it('a failure before the append (the context cannot be read) refuses the commands taken, and the stream goes on', async () => {
+    const processor = processorOn(store);
+    const broken = processor.submit({
+      stream: 's-5',
+      command: { type: 'AddTag', tag: 'a' },
+      context: () => Promise.reject(new Error('store blip')),
+      actor,
+      correlationId: 'c',
+    });
+    await expect(broken).rejects.toThrow('store blip');
+    await expect(add(processor, 's-5', 'b')).resolves.toMatchObject({ revision: 0 });
+  });
+
+  it('commands queued together never make an append larger than the store accepts', async () => {
+    const processor = processorOn(store);
+    const big = (tag: string) =>
+      processor.submit({
+        stream: 's-6',
+        command: { type: 'AddTag', tag, copies: 4_000 },
+        context: () => Promise.resolve(undefined),
+        actor,
+        correlationId: 'c',
+      });
+    const answers = await Promise.all([big('x'), big('y'), big('z')]);
+    expect(answers.map((answer) => answer.eventIds.length)).toEqual([4_000, 4_000, 4_000]);
+    expect(await stored('s-6')).toHaveLength(12_000);
+  });
+
+  it('an append the store reports as already stored (written by another instance) is not taken as ours', async () => {
+    const first = processorOn(store);
+    const second = processorOn(store);
+    await add(second, 's-7', 'seed');
+    const eventId = uuidv4();
+    // The first instance writes X; the second, one event behind, tries to write X for another tag.
+    await add(first, 's-7', 'a', eventId);
+    await expect(add(second, 's-7', 'b', eventId)).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect((await stored('s-7')).map((event) => event.data.tag)).toEqual(['seed', 'a']);
+  });
+
+  it('an If-Match ahead of the cache (from another instance) is checked against the store', async () => {
+    const first = processorOn(store);
+    const second = processorOn(store);
+    await add(second, 's-8', 'a');
+    await add(first, 's-8', 'b');
+    await expect(
+      second.submit({
+        stream: 's-8',
+        command: { type: 'AddTag', tag: 'c' },
+        context: () => Promise.resolve(undefined),
+        expectedRevision: 1,
+        actor,
+        correlationId: 'c',
+      }),
+    ).resolves.toMatchObject({ revision: 2 });
   });
 });

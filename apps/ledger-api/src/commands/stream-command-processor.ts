@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Decider } from '@ledger/domain';
 import {
-  DuplicateEventIdError,
+  MAX_EVENTS_PER_APPEND,
   WrongExpectedRevisionError,
   type Actor,
   type AppendResult,
@@ -60,14 +60,8 @@ interface StreamEntry<State, Command, Context> {
 
 const MAX_CACHED_STREAMS = 2_000;
 const MAX_STORE_CONFLICT_RETRIES = 20;
-/**
- * Appends of one stream in flight at once. One: a second turn appended behind a committing one
- * carries an expected revision that another process's append of the same length could satisfy
- * if the first turn failed — and it would then commit events decided on a state that never
- * existed (stream-command-processor.int.spec.ts reproduces that race). Streams overlap with one
- * another in the store's group commit instead.
- */
-const MAX_TURNS_IN_FLIGHT = 1;
+/** A turn stops taking commands before its events would pass the store's per-append limit. */
+const MAX_EVENTS_PER_TURN = MAX_EVENTS_PER_APPEND;
 
 /**
  * Load → decide → append with the expected revision, for one aggregate type. Commands for the
@@ -91,7 +85,12 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     const entry = this.entry(write.stream);
     return new Promise<WriteResult>((resolve, reject) => {
       entry.queue.push({ write, resolve, reject });
-      if (!entry.running) void this.drain(write.stream, entry);
+      if (!entry.running) {
+        this.drain(write.stream, entry).catch((error: unknown) => {
+          // drain answers every command it takes; this only guards against a bug in it.
+          for (const pending of entry.queue.splice(0)) pending.reject(error);
+        });
+      }
     });
   }
 
@@ -137,54 +136,57 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
   }
 
   /**
-   * Turns of one stream: everything queued is decided on the cached state and appended at once.
-   * The loop is written for MAX_TURNS_IN_FLIGHT turns in flight — the next decided on the state
-   * the committing one leaves, answers given only once every earlier turn committed, later turns
-   * decided again if one fails — but runs one at a time (see MAX_TURNS_IN_FLIGHT).
+   * One turn at a time per stream: everything queued (up to the per-append limit) is decided on
+   * the committed state and appended at once; the state moves on only when the append commits.
+   * Not two turns in flight: a second append behind a committing one carries an expected
+   * revision that another process's append of the same length could satisfy if the first failed,
+   * committing events decided on a state that never existed (the int spec reproduces it).
    */
   private async drain(stream: string, entry: StreamEntry<State, Command, Context>): Promise<void> {
     entry.running = true;
     let conflicts = 0;
-    let inFlight: InFlightTurn<Command, Context>[] = [];
     try {
-      for (;;) {
-        if (entry.queue.length > 0 && inFlight.length < MAX_TURNS_IN_FLIGHT) {
-          // Optimistic: a loaded stream is current unless another process appended to it, which
-          // the append's expected revision then detects.
-          if (!entry.loaded) await this.catchUp(stream, entry);
-          const turn = entry.queue.splice(0);
-          const context = await turn[0]?.write.context();
-          inFlight.push(this.startTurn(stream, entry, turn, context as Context));
-          continue;
-        }
-        const oldest = inFlight.shift();
-        if (oldest === undefined) break;
+      while (entry.queue.length > 0) {
+        const taken = entry.queue.splice(0);
+        let turn: PlannedTurn<State, Command, Context> | null = null;
         try {
-          this.settle(stream, entry, oldest, await oldest.appended);
+          // A loaded stream is current unless another process appended to it (the expected
+          // revision then says so) — or a caller's If-Match is ahead of what we have seen.
+          const ahead = taken.some((p) => (p.write.expectedRevision ?? -1) > entry.revision);
+          if (!entry.loaded || ahead) await this.catchUp(stream, entry);
+          const context = (await taken[0]?.write.context()) as Context;
+          turn = this.planTurn(stream, entry, taken, context);
+          entry.queue.unshift(...turn.deferred);
+          const result = await this.append(stream, turn.events, turn.expectedRevision);
+          // The store answers an append whose ids are already stored at that place as
+          // idempotent: someone else wrote them, and our decision was not what got stored.
+          if (result?.idempotent === true)
+            throw new WrongExpectedRevisionError(
+              stream,
+              turn.expectedRevision,
+              result.nextExpectedRevision,
+            );
+          this.settle(stream, entry, turn, result);
           conflicts = 0;
         } catch (error) {
-          // Every later turn was decided on this one's events: none of them can have committed.
-          const later = inFlight;
-          inFlight = [];
-          await Promise.allSettled(later.map((turn) => turn.appended));
           this.forget(stream, entry);
-          entry.queue.unshift(
-            ...later.flatMap((turn) => turn.outcomes.map(({ pending }) => pending)),
-          );
-          const pendings = oldest.outcomes.map(({ pending }) => pending);
+          const pendings = turn === null ? taken : turn.outcomes.map(({ pending }) => pending);
+          if (turn !== null) entry.queue.splice(0, turn.deferred.length);
+          const rest = [...(turn?.deferred ?? []), ...entry.queue.splice(0)];
           if (
             error instanceof WrongExpectedRevisionError &&
             conflicts++ < MAX_STORE_CONFLICT_RETRIES
           ) {
             // Another process appended to the stream: catch up and decide again.
-            entry.queue.unshift(...pendings);
-          } else if (error instanceof DuplicateEventIdError && pendings.length > 1) {
-            // One command's record id is stored elsewhere: decide each on its own to find it.
-            const rest = entry.queue.splice(0);
+            entry.queue.push(...pendings, ...rest);
+          } else if (pendings.length > 1 && turn !== null) {
+            // One command spoiled the shared append (a record id stored elsewhere, a store
+            // refusal): decide each on its own so only that one is refused.
             await this.decideOneByOne(stream, entry, pendings);
-            entry.queue.unshift(...rest);
+            entry.queue.push(...rest);
           } else {
             for (const pending of pendings) pending.reject(error);
+            entry.queue.push(...rest);
           }
         }
       }
@@ -201,8 +203,15 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     for (const pending of pendings) {
       try {
         await this.catchUp(stream, entry);
-        const turn = this.startTurn(stream, entry, [pending], await pending.write.context());
-        this.settle(stream, entry, turn, await turn.appended);
+        const turn = this.planTurn(stream, entry, [pending], await pending.write.context());
+        const result = await this.append(stream, turn.events, turn.expectedRevision);
+        if (result?.idempotent === true)
+          throw new WrongExpectedRevisionError(
+            stream,
+            turn.expectedRevision,
+            result.nextExpectedRevision,
+          );
+        this.settle(stream, entry, turn, result);
       } catch (error) {
         this.forget(stream, entry);
         pending.reject(error);
@@ -226,6 +235,8 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
     for await (const recorded of this.store.readStream(stream, {
       fromRevision: entry.revision + 1,
     })) {
+      // Another catch-up of this stream may have run meanwhile (a read beside a turn).
+      if (recorded.revision <= entry.revision) continue;
       // Every event type is at schemaVersion 1 today; an upcaster goes here when one changes.
       const event = { type: recorded.type, data: recorded.data } as unknown as Event;
       entry.state = this.decider.evolve(entry.state, event);
@@ -237,26 +248,26 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
   }
 
   /**
-   * Decides every command of a turn against the entry's state and starts one append of all the
-   * events. The entry moves on at once to the state the turn leaves (so the next turn can be
-   * decided); `settle` answers the commands once the append has committed.
+   * Decides the commands of a turn in order, each on the state the ones before it leave, until
+   * the events would pass the per-append limit (the rest wait for the next turn). Nothing is
+   * changed until `settle`: the entry keeps the committed state.
    */
-  private startTurn(
+  private planTurn(
     stream: string,
     entry: StreamEntry<State, Command, Context>,
-    turn: readonly Pending<Command, Context>[],
+    taken: readonly Pending<Command, Context>[],
     context: Context,
-  ): InFlightTurn<Command, Context> {
+  ): PlannedTurn<State, Command, Context> {
     let state = entry.state;
     let revision = entry.revision;
-    const expectedRevision = entry.revision;
-    const toAppend: EventToAppend[] = [];
+    const events: EventToAppend[] = [];
     const outcomes: Outcome<Command, Context>[] = [];
-    for (const pending of turn) {
+    const keys = new Map<string, string>();
+    for (const [index, pending] of taken.entries()) {
       const { write } = pending;
       const key = write.idempotency && `${write.actor.subject}\n${write.idempotency.key}`;
       if (key !== undefined && write.idempotency) {
-        const earlier = entry.answers.get(key)?.requestSha256;
+        const earlier = entry.answers.get(key)?.requestSha256 ?? keys.get(key);
         if (earlier !== undefined) {
           outcomes.push(
             earlier === write.idempotency.requestSha256
@@ -288,13 +299,23 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
         });
         continue;
       }
+      if (events.length > 0 && events.length + decision.events.length > MAX_EVENTS_PER_TURN) {
+        return {
+          outcomes,
+          events,
+          expectedRevision: entry.revision,
+          state,
+          revision,
+          deferred: taken.slice(index),
+        };
+      }
       const eventIds: string[] = [];
       for (const event of decision.events) {
         state = this.decider.evolve(state, event);
         revision += 1;
         const id = this.eventIdOf(event);
         eventIds.push(id);
-        toAppend.push({
+        events.push({
           id,
           type: event.type,
           data: event.data as JsonObject,
@@ -307,19 +328,10 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
           },
         });
       }
-      outcomes.push({ pending, kind: 'appended', eventIds, lastIndex: toAppend.length - 1 });
-      // Later commands of this turn and of later turns see the key as taken.
-      if (key !== undefined && write.idempotency) {
-        entry.answers.set(key, { requestSha256: write.idempotency.requestSha256, result: null });
-      }
+      outcomes.push({ pending, kind: 'appended', eventIds, lastIndex: events.length - 1 });
+      if (key !== undefined && write.idempotency) keys.set(key, write.idempotency.requestSha256);
     }
-    entry.state = state;
-    entry.revision = revision;
-    return {
-      outcomes,
-      events: toAppend.length,
-      appended: this.append(stream, toAppend, expectedRevision),
-    };
+    return { outcomes, events, expectedRevision: entry.revision, state, revision, deferred: [] };
   }
 
   private async append(
@@ -346,15 +358,20 @@ export class StreamCommandProcessor<Command, Event extends DomainEvent, State, C
   private settle(
     stream: string,
     entry: StreamEntry<State, Command, Context>,
-    turn: InFlightTurn<Command, Context>,
+    turn: PlannedTurn<State, Command, Context>,
     result: AppendResult | null,
   ): void {
+    // A read's catch-up may already have applied these events (and more): never go back.
+    if (turn.revision > entry.revision) {
+      entry.state = turn.state;
+      entry.revision = turn.revision;
+    }
     for (const outcome of turn.outcomes) {
       const { pending } = outcome;
       switch (outcome.kind) {
         case 'appended': {
           if (result === null) throw new Error('a turn with events settled without an append');
-          const contiguous = result.lastPosition - result.firstPosition === turn.events - 1;
+          const contiguous = result.lastPosition - result.firstPosition === turn.events.length - 1;
           const answer: WriteResult = {
             stream,
             eventIds: outcome.eventIds,
@@ -404,10 +421,15 @@ type Outcome<Command, Context> =
       readonly rule?: boolean;
     };
 
-interface InFlightTurn<Command, Context> {
+interface PlannedTurn<State, Command, Context> {
   readonly outcomes: readonly Outcome<Command, Context>[];
-  readonly events: number;
-  readonly appended: Promise<AppendResult | null>;
+  readonly events: EventToAppend[];
+  readonly expectedRevision: number;
+  /** The state and revision the turn leaves once its append commits. */
+  readonly state: State;
+  readonly revision: number;
+  /** Commands left for the next turn (the per-append limit was reached). */
+  readonly deferred: readonly Pending<Command, Context>[];
 }
 
 function rememberAnswer(
