@@ -450,6 +450,33 @@ function guardSuite(kind: StoreKind): void {
       expect(await revision()).toBe(before);
     });
 
+    it('an upload refused after its file arrived (bad kind, unknown evidence) keeps no blob', async () => {
+      const blobs = api.blobCount();
+      const before = await revision();
+      for (const [name, value] of [
+        ['kind', 'selfie'],
+        ['evidences', uuidv7()],
+      ] as const) {
+        const form = new FormData();
+        form.append(
+          'file',
+          new Blob([Buffer.from(`%PDF ${name}`)], { type: 'application/pdf' }),
+          'x.pdf',
+        );
+        form.append('kind', name === 'kind' ? value : 'photo');
+        if (name === 'evidences') form.append('evidences', value);
+        const response = await fetch(`${api.baseUrl}${yearPath}/materials`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${platformToken}` },
+          body: form,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }
+      expect(api.blobCount()).toBe(blobs);
+      expect(await revision()).toBe(before);
+    });
+
     it('a media type outside the allow-list is refused with 415', async () => {
       const before = await revision();
       const answer = await upload(Buffer.from('MZ executable'), 'application/x-msdownload');

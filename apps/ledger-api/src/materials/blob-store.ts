@@ -16,6 +16,13 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+/** An upload received and hashed, not yet part of the store: kept only if its event is. */
+export interface StagedBlob extends StoredBlob {
+  /** Moves the file under its SHA-256 (a file with that name already holds the same bytes). */
+  keep(): Promise<void>;
+  discard(): Promise<void>;
+}
+
 /**
  * Content-addressed storage for evidence files: a blob's name is its SHA-256, so the same file
  * uploaded twice is stored once and an event's hash names exactly one file. An S3-compatible
@@ -23,14 +30,14 @@ export class BlobTooLargeError extends Error {
  */
 export interface BlobStore {
   /** Streams the content in, refusing (and keeping nothing of) anything over `limitBytes`. */
-  put(content: Readable, limitBytes: number): Promise<StoredBlob>;
+  stage(content: Readable, limitBytes: number): Promise<StagedBlob>;
   stat(sha256: string): Promise<StoredBlob | null>;
 }
 
 export class DirectoryBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
-  async put(content: Readable, limitBytes: number): Promise<StoredBlob> {
+  async stage(content: Readable, limitBytes: number): Promise<StagedBlob> {
     const incoming = join(this.root, 'incoming');
     await mkdir(incoming, { recursive: true });
     const temporary = join(incoming, randomUUID());
@@ -57,9 +64,15 @@ export class DirectoryBlobStore implements BlobStore {
     }
     const sha256 = hash.digest('hex');
     const final = this.pathOf(sha256);
-    await mkdir(join(final, '..'), { recursive: true });
-    await rename(temporary, final);
-    return { sha256, sizeBytes };
+    return {
+      sha256,
+      sizeBytes,
+      keep: async () => {
+        await mkdir(join(final, '..'), { recursive: true });
+        await rename(temporary, final);
+      },
+      discard: () => rm(temporary, { force: true }),
+    };
   }
 
   async stat(sha256: string): Promise<StoredBlob | null> {

@@ -19,7 +19,7 @@ import { metadataOf } from '../platform-years/platform-years.controller';
 import { MaterialReferenceBody } from '../platform-years/platform-year.dto';
 import { recordItemData } from './material-item';
 import { BLOB_STORE } from './blob-store.token';
-import { BlobTooLargeError, type BlobStore } from './blob-store';
+import { BlobTooLargeError, type BlobStore, type StagedBlob } from './blob-store';
 import { ALLOWED_MEDIA_TYPES, isAllowedMediaType } from './media-types';
 
 /** Evidence uploads: multipart (the file is stored, content-addressed) or a reference by SHA-256. */
@@ -63,79 +63,110 @@ export class MaterialsController {
   ): Promise<WriteResult> {
     const platformId = platformIdParam(p);
     const year = yearParam(y);
-    const material = request.isMultipart()
+    const { staged, ...material } = request.isMultipart()
       ? await this.receiveUpload(request)
-      : await this.resolveReference(request.body);
-    const context = writeContext(request, {
-      fields: instanceToPlain(material.fields, { exposeUnsetFields: false }),
-      sha256: material.sha256,
-    });
-    const command = {
-      type: 'UploadMaterial',
-      platformId,
-      year,
-      data: recordItemData(material, context.now),
-      metadata: metadataOf(context),
-    } as PlatformYearCommand;
-    return answerWrite(
-      reply,
-      await this.commands.execute(new WritePlatformYear(platformId, year, command, context)),
-    );
+      : { ...(await this.resolveReference(request.body)), staged: null };
+    try {
+      const context = writeContext(request, {
+        fields: instanceToPlain(material.fields, { exposeUnsetFields: false }),
+        sha256: material.sha256,
+      });
+      const command = {
+        type: 'UploadMaterial',
+        platformId,
+        year,
+        data: recordItemData(material, context.now),
+        metadata: metadataOf(context),
+      } as PlatformYearCommand;
+      const result = await this.commands.execute(
+        new WritePlatformYear(platformId, year, command, context),
+      );
+      // The file joins the store only with its event: a refused upload leaves nothing behind.
+      await staged?.keep();
+      return answerWrite(reply, result);
+    } catch (error) {
+      await staged?.discard();
+      throw error;
+    }
   }
 
   private async receiveUpload(request: AuthenticatedRequest) {
     const fields: Record<string, unknown> = {};
-    let stored: {
-      sha256: string;
-      sizeBytes: number;
-      mediaType: string;
-      originalName: string;
-    } | null = null;
+    let stored: { staged: StagedBlob; mediaType: string; originalName: string } | null = null;
     const limit = this.config.maxUploadBytes;
-    for await (const part of request.parts({
-      limits: { fileSize: limit + 1, files: 1, fields: 20 },
-    })) {
-      if (part.type === 'field') {
-        fields[part.fieldname] =
-          part.fieldname === 'evidences'
-            ? String(part.value)
-                .split(',')
-                .map((id) => id.trim())
-                .filter((id) => id !== '')
-            : part.value;
-        continue;
-      }
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw validationFailed(part.fieldname, 'the file goes in the field named file');
-      }
-      if (!isAllowedMediaType(part.mimetype)) {
-        part.file.resume();
-        throw new ApiError(
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          `media type ${part.mimetype} is not accepted`,
-          [{ field: 'file', reason: `allowed: ${ALLOWED_MEDIA_TYPES.join(', ')}` }],
-        );
-      }
-      try {
-        const blob = await this.blobs.put(part.file, limit);
-        stored = { ...blob, mediaType: part.mimetype, originalName: part.filename };
-      } catch (error) {
-        if (
-          error instanceof BlobTooLargeError ||
-          (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
-        ) {
-          throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `the file exceeds ${String(limit)} bytes`, [
-            { field: 'file', reason: `at most ${String(limit)} bytes` },
-          ]);
+    try {
+      for await (const part of request.parts({
+        limits: { fileSize: limit + 1, files: 1, fields: 20 },
+      })) {
+        if (part.type === 'field') {
+          fields[part.fieldname] =
+            part.fieldname === 'evidences'
+              ? String(part.value)
+                  .split(',')
+                  .map((id) => id.trim())
+                  .filter((id) => id !== '')
+              : part.value;
+          continue;
         }
-        throw error;
+        if (part.fieldname !== 'file') {
+          part.file.resume();
+          throw validationFailed(part.fieldname, 'the file goes in the field named file');
+        }
+        if (!isAllowedMediaType(part.mimetype)) {
+          part.file.resume();
+          throw new ApiError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `media type ${part.mimetype} is not accepted`,
+            [{ field: 'file', reason: `allowed: ${ALLOWED_MEDIA_TYPES.join(', ')}` }],
+          );
+        }
+        try {
+          stored = {
+            staged: await this.blobs.stage(part.file, limit),
+            mediaType: part.mimetype,
+            originalName: part.filename,
+          };
+        } catch (error) {
+          if (
+            error instanceof BlobTooLargeError ||
+            (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
+          ) {
+            throw new ApiError(
+              413,
+              'PAYLOAD_TOO_LARGE',
+              `the file exceeds ${String(limit)} bytes`,
+              [{ field: 'file', reason: `at most ${String(limit)} bytes` }],
+            );
+          }
+          throw error;
+        }
       }
+    } catch (error) {
+      // A refused part after the file (a second file, too many fields) keeps nothing either.
+      await stored?.staged.discard();
+      throw error;
     }
     if (stored === null) throw validationFailed('file', 'a multipart upload needs a file field');
-    const body = await validBody({ ...fields, sha256: stored.sha256, mediaType: stored.mediaType });
-    return { ...stored, fields: body, originalName: body.originalName ?? stored.originalName };
+    const { staged } = stored;
+    try {
+      const body = await validBody({
+        ...fields,
+        sha256: staged.sha256,
+        mediaType: stored.mediaType,
+      });
+      return {
+        staged,
+        sha256: staged.sha256,
+        sizeBytes: staged.sizeBytes,
+        mediaType: stored.mediaType,
+        fields: body,
+        originalName: body.originalName ?? stored.originalName,
+      };
+    } catch (error) {
+      await staged.discard();
+      throw error;
+    }
   }
 
   private async resolveReference(raw: unknown) {
