@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { isValidPlatformId } from '@ledger/domain';
+import { isValidPlatformId, sameDistrict } from '@ledger/domain';
 import { LedgerProcessors } from '../commands/ledger-processors';
 import { ApiError } from '../http/api-error';
 import type { AuthenticatedRequest } from '../http/write-context';
@@ -57,7 +57,7 @@ export class AuthGuard implements CanActivate {
       if (
         platform === null ||
         platform.status === 'unfiled' ||
-        platform.filing.district !== principal.scope.district
+        !sameDistrict(platform.filing.district, principal.scope.district ?? '')
       ) {
         throw forbidden('a district token may only touch platforms filed in its district');
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TOKEN_STREAM_PREFIX,
   evolveToken,
+  parseInstant,
   initialTokenState,
   tokenDecider,
   tokenStream,
@@ -36,6 +37,7 @@ export interface TokenListing {
 
 /** How long a resolved token is trusted before its stream is read again (revocations from the CLI). */
 const RECHECK_MS = 2_000;
+const MAX_CHECKED_TOKENS = 10_000;
 
 /** Issues, revokes and resolves bearer tokens; issuance and revocation are events. */
 export class TokenService {
@@ -97,12 +99,22 @@ export class TokenService {
     if (checked === undefined || now - checked.at > RECHECK_MS) {
       const { state } = await this.processor.current(tokenStream(parts.tokenId));
       checked = { at: now, state };
-      this.checked.set(parts.tokenId, checked);
+      // Unknown ids are not remembered (random tokens must not grow the map), and the map is
+      // bounded: the oldest entries go first.
+      if (state.status !== 'none') {
+        this.checked.delete(parts.tokenId);
+        this.checked.set(parts.tokenId, checked);
+        if (this.checked.size > MAX_CHECKED_TOKENS) {
+          const oldest = this.checked.keys().next();
+          if (oldest.done !== true) this.checked.delete(oldest.value);
+        }
+      }
     }
     const { state } = checked;
     if (state.status !== 'active' || !secretMatches(parts.secret, state.issued.secretSha256))
       return null;
-    const expiresAt = state.issued.expiresAt === null ? null : Date.parse(state.issued.expiresAt);
+    // The same reading of the date as the decider's (a date alone is midnight in Beijing).
+    const expiresAt = state.issued.expiresAt === null ? null : parseInstant(state.issued.expiresAt);
     if (expiresAt !== null && expiresAt <= now) return null;
     return {
       tokenId: state.issued.tokenId,

@@ -48,6 +48,19 @@ export function decidePlatform(
           'validUntil',
         );
       }
+      if (
+        command.data.level === 'municipal' &&
+        !hasChongqingDemoName({ ...filing, level: 'municipal' })
+      ) {
+        // The name is checked at filing for municipal platforms; a later municipal certification
+        // of a platform filed at another level must meet S4-5 as well.
+        return reject(
+          'VALIDATION_FAILED',
+          'S4-5',
+          'name must read 重庆市 + 字号 + 中小企业公共服务示范平台',
+          'level',
+        );
+      }
       return accept({ type: 'PlatformCertified', data: command.data });
     }
     case 'ReReviewPlatform': {
@@ -140,12 +153,7 @@ function decideFiling(data: PlatformFiled['data'], state: PlatformState): Decisi
       'level',
     );
   }
-  if (
-    data.kind === 'demonstration' &&
-    data.level === 'municipal' &&
-    data.province.startsWith('重庆') &&
-    !CHONGQING_DEMO_NAME.test(data.name)
-  ) {
+  if (!hasChongqingDemoName(data)) {
     return reject(
       'VALIDATION_FAILED',
       'S4-5',
@@ -154,6 +162,15 @@ function decideFiling(data: PlatformFiled['data'], state: PlatformState): Decisi
     );
   }
   return accept({ type: 'PlatformFiled', data });
+}
+
+/** S4-5 applies to Chongqing's municipal demonstration platforms. */
+function hasChongqingDemoName(filing: PlatformFiled['data']): boolean {
+  const applies =
+    filing.kind === 'demonstration' &&
+    filing.level === 'municipal' &&
+    filing.province.startsWith('重庆');
+  return !applies || CHONGQING_DEMO_NAME.test(filing.name);
 }
 
 function decideProfile(data: OperatorProfileUpdated['data']): Decision<PlatformEvent> {

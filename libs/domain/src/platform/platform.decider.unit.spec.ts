@@ -184,6 +184,18 @@ describe('S4-5: a Chongqing municipal demonstration platform is named 重庆市 
     spec.given().when(file(provincial)).then(filed(provincial));
   });
 
+  it('S4-5: a municipal certification of a platform filed at another level needs the name too', () => {
+    const provincial = { ...demoFiling, level: 'provincial', name: '渝创企业服务平台' } as const;
+    spec
+      .given(filed(provincial))
+      .when(certify({ level: 'municipal' }))
+      .thenRejects({ code: 'VALIDATION_FAILED', ruleId: 'S4-5', field: 'level' });
+    spec
+      .given(filed(provincial))
+      .when(certify({ level: 'provincial' }))
+      .thenAccepts();
+  });
+
   it('S4-5: does not apply to municipal demonstration platforms of other provinces', () => {
     const bengbu = {
       ...demoFiling,

@@ -24,6 +24,11 @@ export function chongqingRegionOf(district: string): ChongqingRegion {
   return 'other';
 }
 
+/** 万州, 万州区 and 重庆市万州区 name the same district. */
+export function sameDistrict(a: string, b: string): boolean {
+  return shortDistrictName(a) === shortDistrictName(b);
+}
+
 function shortDistrictName(name: string): string {
   const trimmed = name.trim().replace(/^重庆市/, '');
   const autonomous = /^(.+?)(土家族|苗族).*自治县$/.exec(trimmed);
