@@ -241,7 +241,7 @@ function ratingProblem(event: SatisfactionRated, state: PlatformYearState): Deci
       'enterpriseUscc',
     );
   }
-  if ((parseInstant(event.data.occurredAt) ?? 0) < service.occurredAtMs) {
+  if (latestInstantOf(event.data.occurredAt) < service.occurredAtMs) {
     return reject(
       'RULE_VIOLATION',
       'D-RATING-REF',
@@ -276,6 +276,15 @@ function materialProblem(
         'evidences an unknown or retracted record',
         `evidences[${String(missing)}]`,
       );
+}
+
+/**
+ * A rating dated by day only (a 台账 column of dates) may be given any time that day: it
+ * precedes its service only if the whole day does.
+ */
+function latestInstantOf(occurredAt: string): number {
+  const ms = parseInstant(occurredAt) ?? 0;
+  return /^\d{4}-\d{2}-\d{2}$/.test(occurredAt) ? ms + 24 * 3600_000 - 1 : ms;
 }
 
 function decideRetraction(

@@ -66,6 +66,16 @@ describe('D-RATING-REF: a rating rates a live service of this year, by its enter
       .thenRejects({ code: 'RULE_VIOLATION', ruleId: 'D-RATING-REF', field: 'occurredAt' });
   });
 
+  it('D-RATING-REF: a rating dated by day only counts as any time that day, not the day before', () => {
+    const sameDay = rating(2, delivered, { occurredAt: '2025-05-20' });
+    spec.given(eventOf(delivered)).when(command(sameDay)).thenAccepts();
+    const dayBefore = rating(2, delivered, { occurredAt: '2025-05-19' });
+    spec
+      .given(eventOf(delivered))
+      .when(command(dayBefore))
+      .thenRejects({ code: 'RULE_VIOLATION', ruleId: 'D-RATING-REF', field: 'occurredAt' });
+  });
+
   it('D-USCC: a rating naming an invalid USCC is refused before it is compared', () => {
     spec
       .given(eventOf(delivered))
