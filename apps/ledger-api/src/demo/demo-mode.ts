@@ -24,7 +24,8 @@ export async function prepareDemo(app: NestFastifyApplication): Promise<DemoStar
       role: 'admin',
       scope: { platformId: null, district: null },
       label: 'demo admin (npm start)',
-      expiresAt: null,
+      // Printed on every demo start: it lapses after a day rather than piling up valid admins.
+      expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
     },
     { subject: 'demo-mode', role: 'admin' },
   );
