@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { chainedMetadata, prepareAppend } from '../append/prepare-append';
 import type { EventMetadataInput, JsonObject, JsonValue } from '../port/types';
 import { canonicalJson, computeEventHash, GENESIS_HASH, hashInput, sha256Hex } from './event-hash';
@@ -169,6 +171,64 @@ describe('canonical JSON (RFC 8785)', () => {
 
   it('given a value without JSON form, when serialised, then it throws a TypeError', () => {
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
+  });
+
+  // canonicalJson has its own fast path: stored texts (and so every hash) must stay exactly what
+  // the reference package writes, for any value, including the ones the fast path hands over.
+  const keyArbitrary = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('__proto__', 'toJSON', '0', '9', '10', '01', '-1', '1e3', '4294967295', ''),
+  );
+  const valueArbitrary = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, true, false, -0, 0, 1e21, 1e-7, Number.MAX_SAFE_INTEGER),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer(),
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme' }),
+      fc.array(tie('value')),
+      fc.dictionary(keyArbitrary, tie('value')),
+    ),
+  })).value;
+
+  it('given any JSON value, when serialised, then the text is byte-identical to the canonicalize package', () => {
+    fc.assert(
+      fc.property(valueArbitrary, (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('given JSON.parse output (own __proto__ members, index-like keys), when serialised, then it matches canonicalize', () => {
+    fc.assert(
+      fc.property(valueArbitrary, (value) => {
+        const parsed: unknown = JSON.parse(JSON.stringify(value));
+        expect(canonicalJson(parsed)).toBe(canonicalize(parsed));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('given values the fast path hands over (holes, undefined, toJSON, class instances), when serialised, then it matches canonicalize', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const unusual: unknown[] = [
+      // eslint-disable-next-line no-sparse-arrays -- a hole is the point of this case
+      [1, , 2],
+      [undefined, 1],
+      { a: undefined, b: 1 },
+      { toJSON: () => ({ z: 1, a: 2 }) },
+      { date: new Date(0) },
+      { p: new Point(1) },
+      Object.assign(Object.create(null) as object, { b: 1, a: { d: 2, c: 3 } }),
+      { 10: 'ten', 9: 'nine', x: [{ 2: 'b', 1: 'a' }] },
+      JSON.parse('{"__proto__":{"b":1,"a":2},"x":1}') as unknown,
+    ];
+    for (const value of unusual) expect(canonicalJson(value)).toBe(canonicalize(value));
   });
 });
 
