@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../port/errors';
-import { storedEventColumns } from '../stored-event';
 import type { StoredEvent, StreamHead } from '../port/types';
+
+/** Values per row in a 'rows' message, in ledger_events column order (see the worker). */
+const STORED_EVENT_COLUMN_COUNT = 8;
 
 export type WriterOutcome = 'committed' | 'stale' | 'id_clash';
 
@@ -57,8 +59,23 @@ export class SqliteWriter {
 
   rows(id: number, rows: readonly StoredEvent[]): void {
     const thread = this.batches.get(id);
-    if (thread?.alive === true)
-      thread.worker.postMessage({ kind: 'rows', id, rows: rows.flatMap(storedEventColumns) });
+    if (thread?.alive !== true) return;
+    // One preallocated flat array, not a tuple per row flattened afterwards: for 1,000-event
+    // batches the per-row arrays were a measurable share of the main thread's garbage.
+    const values = new Array<string | number>(rows.length * STORED_EVENT_COLUMN_COUNT);
+    let at = 0;
+    for (const row of rows) {
+      values[at] = row.position;
+      values[at + 1] = row.stream;
+      values[at + 2] = row.revision;
+      values[at + 3] = row.id;
+      values[at + 4] = row.type;
+      values[at + 5] = row.data;
+      values[at + 6] = row.metadata;
+      values[at + 7] = row.hash;
+      at += STORED_EVENT_COLUMN_COUNT;
+    }
+    thread.worker.postMessage({ kind: 'rows', id, rows: values });
   }
 
   commit(id: number, newHeads: Iterable<StreamHead>): Promise<WriterOutcome> {
