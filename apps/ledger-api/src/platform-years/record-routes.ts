@@ -53,7 +53,7 @@ const ID_FIELDS = ['recordId', 'serviceId', 'complaintId'] as const;
 export function recordItem(type: RoutedRecordType, body: object, now: string): BatchItem {
   // The request's own JSON, once validated (unknown fields are refused, so it holds nothing else).
   // Object.assign, not a spread: V8 makes adding the defaults below to a spread copy ~10× slower.
-  const data: Record<string, unknown> = Object.assign({}, body);
+  const data = Object.assign({}, body) as Record<string, unknown>;
   // The store keeps event ids in lower case; references must compare equal to them.
   for (const name of ID_FIELDS) {
     const value = data[name];

@@ -54,7 +54,7 @@ export function decidePlatformYear(
   if (gate) return gate;
   if (command.type === 'RetractRecord') return decideRetraction(command, state);
   if (command.type === 'RecordBatch') return decideBatch(command, state);
-  if (command.type !== 'SubmitYear') return decideRecord(command, state);
+  if (command.type !== 'SubmitYear') return decideRecord(command, command.year, state);
   if (state.submittedAt !== null) {
     return reject(
       'CONFLICT',
@@ -105,7 +105,8 @@ function platformGate(platform: PlatformState, year: number): Decision<never> | 
 }
 
 function decideRecord(
-  command: RecordCommand | (BatchItem & Pick<RecordCommand, 'year'>),
+  command: RecordCommand | BatchItem,
+  year: number,
   state: PlatformYearState,
 ): Decision<PlatformYearEvent> {
   const eventType = RECORD_COMMAND_EVENTS[command.type];
@@ -118,7 +119,7 @@ function decideRecord(
   }
   const common = firstFieldProblem([
     recordIdProblem(command.data.recordId, state),
-    occurredAtProblem(eventType, command.data.occurredAt, command.year),
+    occurredAtProblem(eventType, command.data.occurredAt, year),
   ]);
   if (common) return common;
   const event = { type: eventType, data: command.data } as PlatformYearEvent;
@@ -343,7 +344,7 @@ function decideBatch(
   const events: PlatformYearEvent[] = [];
   let current = state;
   for (const [index, item] of command.items.entries()) {
-    const decision = decideRecord({ ...item, year: command.year }, current);
+    const decision = decideRecord(item, command.year, current);
     if (!decision.ok)
       return { ok: false, error: prefixed(decision.error, `items[${String(index)}]`) };
     for (const event of decision.events) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beijingYearOf, parseInstant } from './dates';
 
 const ms = (text: string): number => Date.parse(text);
@@ -51,5 +52,32 @@ describe('D-DATE: parseInstant', () => {
 
   it('D-DATE: 29 February exists in leap years', () => {
     expect(parseInstant('2024-02-29')).toBe(ms('2024-02-28T16:00:00Z'));
+  });
+});
+
+describe('D-DATE: parseInstant agrees with Date.parse wherever the calendar value exists', () => {
+  it('D-DATE: random valid timestamps and dates', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('2199-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom('Z', '+08:00', '-05:30', '+00:00', '+14:00'),
+        fc.constantFrom('full', 'minutes', 'millis', 'micros', 'date'),
+        (date, zone, form) => {
+          const iso = date.toISOString();
+          const day = iso.slice(0, 10);
+          const text =
+            form === 'date'
+              ? day
+              : `${day}T${form === 'minutes' ? iso.slice(11, 16) : form === 'full' ? iso.slice(11, 19) : form === 'millis' ? iso.slice(11, 23) : `${iso.slice(11, 23)}456`}${zone}`;
+          const expected = form === 'date' ? Date.parse(`${day}T00:00:00+08:00`) : Date.parse(text);
+          return parseInstant(text) === expected;
+        },
+      ),
+      { numRuns: 2_000, seed: 11 },
+    );
   });
 });
