@@ -1,7 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import isISO8601 from 'validator/lib/isISO8601';
 import isUUID from 'validator/lib/isUUID';
-import { usccProblem } from '@ledger/domain';
+import { parseInstant, usccProblem } from '@ledger/domain';
 
 /**
  * The JSON Schema twin of each DTO class, registered by the field decorators (fields.ts) from
@@ -64,9 +63,7 @@ export function jsonSchemaOf(dto: DtoClass): JsonSchema {
 }
 
 const ajv = new Ajv({ allErrors: false, strict: true });
-ajv.addFormat('iso8601', (value: string) =>
-  isISO8601(value, { strict: true, strictSeparator: true }),
-);
+ajv.addFormat('instant', (value: string) => parseInstant(value) !== null);
 ajv.addFormat('uscc', (value: string) => usccProblem(value) === null);
 ajv.addFormat('uuid', (value: string) => isUUID(value));
 

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -20,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { jsonSchemaOf, registerFieldSchema, type JsonSchema } from './field-schemas';
-import { IsPlatformId, IsUscc } from './validators';
+import { IsInstant, IsPlatformId, IsUscc } from './validators';
 
 /**
  * Field decorators: each states a DTO field's contract once and applies it three ways — the
@@ -32,7 +31,7 @@ type Field = (options?: { optional?: boolean; description?: string }) => Propert
 interface Contract {
   /** OpenAPI description of the field. */
   readonly openApi: Record<string, unknown>;
-  /** The same contract as JSON Schema (custom formats: iso8601, uscc, uuid). */
+  /** The same contract as JSON Schema (custom formats: instant, uscc, uuid). */
   readonly json: JsonSchema | (() => JsonSchema);
 }
 
@@ -108,9 +107,9 @@ export const Score = (max: number): Field =>
 export const Instant: Field = field(
   {
     openApi: { type: 'string', format: 'date-time', example: '2025-03-08T10:00:00+08:00' },
-    json: { type: 'string', format: 'iso8601' },
+    json: { type: 'string', format: 'instant' },
   },
-  IsISO8601({ strict: true, strictSeparator: true }),
+  IsInstant(),
 );
 
 export const Uscc: Field = field(
