@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
-import { withUsccCheckCharacter } from '@ledger/domain';
 import { LedgerEventStore, SqliteEventStoreAdapter } from '@ledger/event-store';
+import { serviceBody as fixtureServiceBody, uscc } from '../e2e/ledger-fixtures';
 import { TokenService } from '../../apps/ledger-api/src/tokens/token.service';
 
 const args = process.argv.slice(2);
@@ -34,25 +34,11 @@ let enterpriseSerial = 0;
 /** A distinct, valid enterprise USCC per record. */
 function nextUscc(): string {
   enterpriseSerial += 1;
-  return withUsccCheckCharacter(
-    `91500101MA${enterpriseSerial.toString(36).toUpperCase().padStart(7, '0')}`.replace(
-      /[IOSVZ]/g,
-      'X',
-    ),
-  );
+  return uscc(enterpriseSerial);
 }
 
 function serviceBody(): Record<string, unknown> {
-  return {
-    recordId: uuidv7(),
-    occurredAt: '2025-03-08T10:00:00+08:00',
-    enterpriseUscc: nextUscc(),
-    enterpriseName: '重庆某某机械有限公司',
-    area: 'financing',
-    mode: 'offline',
-    feeKind: 'free',
-    description: '融资政策咨询',
-  };
+  return fixtureServiceBody({ recordId: uuidv7(), enterpriseUscc: nextUscc() });
 }
 
 /** BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to /tmp/bench-prof when it exits. */

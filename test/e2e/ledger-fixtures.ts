@@ -1,11 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import { withUsccCheckCharacter, type TokenRole } from '@ledger/domain';
 
-/** Valid USCCs for tests: 91 (enterprise) + 500101 (万州) + a running number + check character. */
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * A distinct valid USCC per n: 91 (enterprise) + 500101 (万州) + n in base 31 over the USCC
+ * alphabet, padded to 9 characters, + the check character.
+ */
 export function uscc(n: number): string {
-  return withUsccCheckCharacter(
-    `91500101MA${n.toString(36).toUpperCase().padStart(7, '0')}`.replace(/[IOSVZ]/g, 'X'),
-  );
+  let serial = '';
+  for (let rest = n; serial.length < 9; rest = Math.floor(rest / 31)) {
+    serial = (USCC_ALPHABET[rest % 31] ?? '0') + serial;
+  }
+  return withUsccCheckCharacter(`91500101${serial}`);
 }
 
 export const YEAR = 2025;

@@ -27,6 +27,13 @@ export class ApiError extends HttpException {
   }
 }
 
+/** VALIDATION_FAILED with every problem found, the first in the message. */
+export function validationFailedWith(details: readonly ApiErrorDetail[]): ApiError {
+  const first = details[0];
+  const message = first === undefined ? 'invalid request' : `${first.field}: ${first.reason}`;
+  return new ApiError(400, 'VALIDATION_FAILED', message, details);
+}
+
 export function validationFailed(field: string, reason: string): ApiError {
   return new ApiError(400, 'VALIDATION_FAILED', `${field}: ${reason}`, [{ field, reason }]);
 }

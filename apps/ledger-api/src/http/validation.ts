@@ -1,5 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ApiError, type ApiErrorDetail } from './api-error';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { validationFailedWith, type ApiErrorDetail } from './api-error';
 
 /** class-validator's nested errors as API.md details: `items[3].data.enterpriseUscc`. */
 export function flattenValidationErrors(
@@ -32,15 +34,19 @@ export function ledgerValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const first = details[0];
-      return new ApiError(
-        400,
-        'VALIDATION_FAILED',
-        first === undefined ? 'invalid request' : `${first.field}: ${first.reason}`,
-        details,
-      );
-    },
+    exceptionFactory: (errors) => validationFailedWith(flattenValidationErrors(errors)),
   });
+}
+
+/** The same whitelisting the ValidationPipe applies, for bodies validated outside it. */
+export function dtoProblems(dto: new () => object, data: unknown, prefix = ''): ApiErrorDetail[] {
+  const instance: unknown = plainToInstance(dto, data);
+  return flattenValidationErrors(
+    validateSync(instance as object, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+    }),
+    prefix,
+  );
 }

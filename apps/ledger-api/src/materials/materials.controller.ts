@@ -3,16 +3,15 @@ import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { PlatformYearCommand } from '@ledger/domain';
 import { WritePlatformYear } from '../commands/write-commands';
 import type { WriteResult } from '../commands/write-result';
 import { LEDGER_CONFIG } from '../config.token';
 import type { LedgerApiConfig } from '../config';
-import { ApiError, validationFailed } from '../http/api-error';
+import { ApiError, validationFailed, validationFailedWith } from '../http/api-error';
 import { answerWrite, platformIdParam, yearParam } from '../http/params';
-import { flattenValidationErrors } from '../http/validation';
+import { dtoProblems } from '../http/validation';
 import { writeContext, type AuthenticatedRequest } from '../http/write-context';
 import { WriteRoute } from '../http/write-route.decorator';
 import { metadataOf } from '../platform-years/platform-years.controller';
@@ -150,7 +149,7 @@ export class MaterialsController {
     if (stored === null) throw validationFailed('file', 'a multipart upload needs a file field');
     const { staged } = stored;
     try {
-      const body = await validBody({
+      const body = validBody({
         ...fields,
         sha256: staged.sha256,
         mediaType: stored.mediaType,
@@ -170,7 +169,7 @@ export class MaterialsController {
   }
 
   private async resolveReference(raw: unknown) {
-    const body = await validBody(raw);
+    const body = validBody(raw);
     const blob = await this.blobs.stat(body.sha256);
     if (blob === null) {
       throw new ApiError(404, 'NOT_FOUND', 'no stored file has this SHA-256: upload it first', [
@@ -187,15 +186,10 @@ export class MaterialsController {
   }
 }
 
-async function validBody(raw: unknown): Promise<MaterialReferenceBody> {
+function validBody(raw: unknown): MaterialReferenceBody {
   if (typeof raw !== 'object' || raw === null)
     throw validationFailed('body', 'must be a JSON object or a multipart form');
-  const body = plainToInstance(MaterialReferenceBody, raw);
-  const details = flattenValidationErrors(
-    await validate(body, { whitelist: true, forbidNonWhitelisted: true }),
-  );
-  const first = details[0];
-  if (first !== undefined)
-    throw new ApiError(400, 'VALIDATION_FAILED', `${first.field}: ${first.reason}`, details);
-  return body;
+  const details = dtoProblems(MaterialReferenceBody, raw);
+  if (details.length > 0) throw validationFailedWith(details);
+  return plainToInstance(MaterialReferenceBody, raw);
 }

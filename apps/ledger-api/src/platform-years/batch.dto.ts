@@ -1,9 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { ApiError, type ApiErrorDetail } from '../http/api-error';
+import { validationFailedWith, type ApiErrorDetail } from '../http/api-error';
 import { compiledSchemaOf } from '../http/field-schemas';
-import { flattenValidationErrors } from '../http/validation';
+import { dtoProblems } from '../http/validation';
 import { BATCHABLE_TYPES, RECORD_ROUTES, type RoutedRecordType } from './record-routes';
 
 export const MAX_BATCH_ITEMS = 5_000;
@@ -47,12 +45,7 @@ function recordProblems(
   const body = RECORD_ROUTES[type].body;
   const accept = compiledSchemaOf(body);
   if (accept(data)) return [];
-  const errors = validateSync(plainToInstance(body, data), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-  });
-  const details = flattenValidationErrors(errors, field);
+  const details = dtoProblems(body, data, field);
   // The schema and the class agree (a property test holds them equal); if ever not, refuse anyway.
   return details.length > 0
     ? details
@@ -106,8 +99,6 @@ export function validateBatch(body: unknown): ValidBatchItem[] {
       if (problems.length === 0) valid.push({ type: type as RoutedRecordType, data: item.data });
     }
   }
-  const first = details[0];
-  if (first !== undefined)
-    throw new ApiError(400, 'VALIDATION_FAILED', `${first.field}: ${first.reason}`, details);
+  if (details.length > 0) throw validationFailedWith(details);
   return valid;
 }

@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { BatchItem, RecordCommandType } from '@ledger/domain';
+import {
+  RECORD_COMMAND_EVENTS,
+  isPlatformReported,
+  type BatchItem,
+  type RecordCommandType,
+} from '@ledger/domain';
 import * as Body from './platform-year.dto';
 
 type BodyClass = new () => object;
@@ -8,40 +13,38 @@ interface RecordRoute {
   readonly body: BodyClass;
   /** Optional body fields the domain records as null when omitted. */
   readonly nullable: readonly string[];
-  /** May travel in `POST …/batch` (what a platform reports; not authority facts or uploads). */
-  readonly batchable: boolean;
 }
 
 /** Which body each record command takes: the single routes and the batch route share it. */
 export const RECORD_ROUTES: Record<Exclude<RecordCommandType, 'UploadMaterial'>, RecordRoute> = {
-  SubmitWorkPlan: { body: Body.WorkPlanBody, nullable: [], batchable: true },
-  RecordServiceActivity: { body: Body.ActivityBody, nullable: [], batchable: true },
+  SubmitWorkPlan: { body: Body.WorkPlanBody, nullable: [] },
+  RecordServiceActivity: { body: Body.ActivityBody, nullable: [] },
   RecordService: {
     body: Body.ServiceBody,
     nullable: ['institutionUscc', 'contactPhone'],
-    batchable: true,
   },
-  RateService: { body: Body.RatingBody, nullable: [], batchable: true },
-  RecordFinancingDeal: { body: Body.FinancingDealBody, nullable: [], batchable: true },
-  RecordTraining: { body: Body.TrainingBody, nullable: [], batchable: true },
-  RecordRecruitment: { body: Body.RecruitmentBody, nullable: [], batchable: true },
-  RecordMatchmakingDeal: { body: Body.MatchmakingDealBody, nullable: [], batchable: true },
-  RecordTechDemandSolved: { body: Body.TechDemandBody, nullable: [], batchable: true },
-  RecordResidentEnterprise: { body: Body.ResidentEnterpriseBody, nullable: [], batchable: true },
-  PublishItem: { body: Body.PublishedItemBody, nullable: [], batchable: true },
-  ReviewByDistrict: { body: Body.DistrictReviewBody, nullable: [], batchable: false },
-  FileComplaint: { body: Body.ComplaintBody, nullable: [], batchable: false },
-  VerifyComplaint: { body: Body.ComplaintVerificationBody, nullable: [], batchable: false },
-  ImposePenalty: { body: Body.PenaltyBody, nullable: [], batchable: false },
-  RecordCreditEvent: { body: Body.CreditEventBody, nullable: [], batchable: false },
-  RecordExpertScores: { body: Body.ExpertScoresBody, nullable: ['programId'], batchable: false },
-  RecordMeetingMissed: { body: Body.MeetingMissedBody, nullable: [], batchable: false },
+  RateService: { body: Body.RatingBody, nullable: [] },
+  RecordFinancingDeal: { body: Body.FinancingDealBody, nullable: [] },
+  RecordTraining: { body: Body.TrainingBody, nullable: [] },
+  RecordRecruitment: { body: Body.RecruitmentBody, nullable: [] },
+  RecordMatchmakingDeal: { body: Body.MatchmakingDealBody, nullable: [] },
+  RecordTechDemandSolved: { body: Body.TechDemandBody, nullable: [] },
+  RecordResidentEnterprise: { body: Body.ResidentEnterpriseBody, nullable: [] },
+  PublishItem: { body: Body.PublishedItemBody, nullable: [] },
+  ReviewByDistrict: { body: Body.DistrictReviewBody, nullable: [] },
+  FileComplaint: { body: Body.ComplaintBody, nullable: [] },
+  VerifyComplaint: { body: Body.ComplaintVerificationBody, nullable: [] },
+  ImposePenalty: { body: Body.PenaltyBody, nullable: [] },
+  RecordCreditEvent: { body: Body.CreditEventBody, nullable: [] },
+  RecordExpertScores: { body: Body.ExpertScoresBody, nullable: ['programId'] },
+  RecordMeetingMissed: { body: Body.MeetingMissedBody, nullable: [] },
 };
 
 export type RoutedRecordType = keyof typeof RECORD_ROUTES;
 
-export const BATCHABLE_TYPES = (Object.keys(RECORD_ROUTES) as RoutedRecordType[]).filter(
-  (type) => RECORD_ROUTES[type].batchable,
+/** What may travel in `POST …/batch`: what the platform reports itself (the domain says which). */
+export const BATCHABLE_TYPES = (Object.keys(RECORD_ROUTES) as RoutedRecordType[]).filter((type) =>
+  isPlatformReported(RECORD_COMMAND_EVENTS[type]),
 );
 
 /**

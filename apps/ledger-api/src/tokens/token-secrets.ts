@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '@ledger/event-store';
 
 /** `lgr_<token id, 32 hex>_<secret, 43 base64url chars>`: the id finds the record, the secret proves it. */
 const TOKEN_FORMAT = /^lgr_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
@@ -28,7 +29,7 @@ export function parseToken(token: string): TokenParts | null {
 
 /** Only this digest is ever stored (DESIGN.md "Security"). */
 export function secretSha256(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 export function secretMatches(secret: string, expectedSha256: string): boolean {

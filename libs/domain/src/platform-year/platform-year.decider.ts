@@ -38,6 +38,11 @@ const PLATFORM_REPORTED = new Set<PlatformYearEventType>([
   'ItemPublished',
   'MaterialUploaded',
 ]);
+
+/** Whether the platform reports this fact itself (the rest are county and administrator facts). */
+export function isPlatformReported(type: PlatformYearEventType): boolean {
+  return PLATFORM_REPORTED.has(type);
+}
 /** A plan is drawn up before its year and evidence (an audit report) may be dated after it. */
 const DATED_ANY_TIME = new Set<PlatformYearEventType>(['WorkPlanSubmitted', 'MaterialUploaded']);
 
