@@ -113,7 +113,8 @@ export type ResidentEnterpriseJoined = YearRecord<
 
 export type ItemPublished = YearRecord<
   'ItemPublished',
-  { readonly itemKind: 'policy' | 'service'; readonly title: string }
+  /** S2-3: policy items, service items and enterprises' demands posted online. */
+  { readonly itemKind: 'policy' | 'service' | 'demand'; readonly title: string }
 >;
 
 export type MaterialUploaded = YearRecord<
@@ -191,6 +192,16 @@ export type ExpertScoresRecorded = YearRecord<
 export type MeetingMissed = YearRecord<
   'MeetingMissed',
   { readonly missedKind: 'meeting' | 'task'; readonly title: string }
+>;
+
+/** Funds paid against a published program award (bounded by what is awarded and not yet paid). */
+export type DisbursementRecorded = YearRecord<
+  'DisbursementRecorded',
+  {
+    readonly programId: string;
+    readonly amountFen: number;
+    readonly reference: string;
+  }
 >;
 
 /** What a platform reports itself (the record routes and the batch import). */

@@ -16,6 +16,8 @@ export interface StaffMember {
 export interface ServiceInstitution {
   readonly uscc: string;
   readonly name: string;
+  /** 重点服务机构 (S0-8 counts them); absent in events recorded before the flag existed. */
+  readonly key?: boolean;
 }
 
 export interface PlatformFiled {
@@ -84,6 +86,12 @@ export interface OperatorProfileUpdated {
     readonly institutions: readonly ServiceInstitution[];
     readonly creditStatus: CreditStatus;
   };
+}
+
+/** S2-1: a platform filed during its 建设期 finished building. */
+export interface PlatformConstructionCompleted {
+  readonly type: 'PlatformConstructionCompleted';
+  readonly data: { readonly completedAt: string };
 }
 
 /** S0-4: this demonstration platform also runs a window platform and is graded once, as that. */
