@@ -124,6 +124,11 @@ export interface PlatformYearMetrics {
   }[];
   /** S3-5: the latest expert scores per program (key '' for scores without a program). */
   readonly expertScores: Readonly<Record<string, readonly number[]>>;
+  /** S3-7: no-show at evaluation, 不合格 in the provincial evaluation, false evidence. */
+  readonly evaluationConduct: readonly {
+    readonly eventId: string;
+    readonly conduct: 'no_show' | 'provincial_unqualified' | 'false_evidence';
+  }[];
   /** S0-7. */
   readonly meetingsMissed: number;
   readonly tasksMissed: number;

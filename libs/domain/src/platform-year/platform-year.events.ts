@@ -188,6 +188,16 @@ export type ExpertScoresRecorded = YearRecord<
   }
 >;
 
+/** S3-7: conduct at an evaluation that makes the grade D directly. */
+export type EvaluationConductRecorded = YearRecord<
+  'EvaluationConductRecorded',
+  {
+    readonly conduct: 'no_show' | 'provincial_unqualified' | 'false_evidence';
+    readonly programId: string | null;
+    readonly summary: string;
+  }
+>;
+
 /** S0-7: missed network meetings or assigned work. */
 export type MeetingMissed = YearRecord<
   'MeetingMissed',
