@@ -14,3 +14,4 @@ export * from './platform-year/platform-year.decider';
 export * from './token/token.events';
 export * from './token/token.decider';
 export * from './deciders';
+export * from './program/program.events';

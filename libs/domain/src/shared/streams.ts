@@ -37,3 +37,20 @@ export function parsePlatformYearStream(
   if (match?.[1] === undefined || match[2] === undefined) return null;
   return { platformId: match[1], year: Number(match[2]) };
 }
+
+/** Program ids follow the platform-id pattern (a UUID fits it). */
+export function programStream(programId: string): string {
+  return `program-${programId}`;
+}
+
+export const PROGRAM_STREAM_PREFIX = 'program-';
+
+export function parsePlatformStream(stream: string): string | null {
+  const match = /^platform-([A-Za-z0-9][A-Za-z0-9-]{0,63})$/.exec(stream);
+  return match?.[1] ?? null;
+}
+
+export function parseProgramStream(stream: string): string | null {
+  const match = /^program-([A-Za-z0-9][A-Za-z0-9-]{0,63})$/.exec(stream);
+  return match?.[1] ?? null;
+}
