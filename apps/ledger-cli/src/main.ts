@@ -5,6 +5,7 @@ import { registerServe } from './commands/serve.command';
 import { registerTokenCommands } from './commands/token.command';
 import { registerVerify } from './commands/verify.command';
 import { registerImportCommand } from './import/import.command';
+import { registerProjectionCommands } from './commands/projections.command';
 
 const program = new Command('ledger')
   .description(
@@ -17,6 +18,7 @@ registerAnchorCommands(program);
 registerTokenCommands(program);
 registerImportCommand(program);
 registerSeedDemo(program);
+registerProjectionCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}\n`);

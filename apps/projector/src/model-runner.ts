@@ -1,0 +1,82 @@
+import type { ProjectedEvent, Projection } from '@ledger/projections/shared/projection';
+import type { DocumentWrite, ModelGeneration, ReadModelStore } from '@ledger/read-models';
+
+export type AnyProjection = Projection<unknown, unknown>;
+
+/**
+ * One projection applied to one stored generation: a cache of its documents, the keys changed
+ * since the last commit, and the position applied. Documents are loaded once and then owned here
+ * (evolve may update them in place: projections/shared/projection.ts), so a batch of events costs
+ * evolve calls, not reads and parses.
+ */
+export class ModelRunner {
+  private readonly docs = new Map<string, unknown>();
+  private readonly dirty = new Set<string>();
+  /** Applied in memory, not yet committed. */
+  private applied: number;
+  private committedAt: number;
+
+  constructor(
+    readonly projection: AnyProjection,
+    readonly generation: ModelGeneration,
+    private readonly store: ReadModelStore,
+  ) {
+    this.applied = generation.position;
+    this.committedAt = generation.position;
+  }
+
+  get model(): string {
+    return this.projection.name;
+  }
+
+  /** The last position committed to the store. */
+  get committedPosition(): number {
+    return this.committedAt;
+  }
+
+  get appliedPosition(): number {
+    return this.applied;
+  }
+
+  async apply(event: ProjectedEvent): Promise<void> {
+    if (event.position <= this.applied) return;
+    const { projection } = this;
+    if (projection.eventTypes.has(event.type)) {
+      for (const key of projection.keysOf(event)) {
+        let doc = this.docs.get(key);
+        if (doc === undefined) doc = await this.load(key);
+        this.docs.set(key, projection.evolve(doc, event, key));
+        this.dirty.add(key);
+      }
+    }
+    this.applied = event.position;
+  }
+
+  private async load(key: string): Promise<unknown> {
+    const stored = await this.store.loadDoc(this.model, this.generation.generation, key);
+    return stored === null ? this.projection.initialDoc(key) : (JSON.parse(stored) as unknown);
+  }
+
+  /** The documents changed since the last commit, serialised now (so later events cannot leak in). */
+  takeWrites(): DocumentWrite[] {
+    const writes: DocumentWrite[] = [];
+    for (const key of this.dirty) {
+      const doc = this.docs.get(key);
+      writes.push({
+        model: this.model,
+        generation: this.generation.generation,
+        key,
+        doc: JSON.stringify(doc),
+        view: JSON.stringify(this.projection.view(doc, key)),
+      });
+    }
+    this.dirty.clear();
+    return writes;
+  }
+
+  committed(position: number, maxCachedDocs: number): void {
+    this.committedAt = position;
+    // Bounded memory: past the bound, the cache starts over from the store (nothing is dirty now).
+    if (this.docs.size > maxCachedDocs && this.dirty.size === 0) this.docs.clear();
+  }
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, EventToAppend } from '@ledger/event-store';
+import {
+  foldEvents,
+  viewsOf,
+  type ProjectedEvent,
+  type Projection,
+} from '@ledger/projections/shared/projection';
+import type { ReadModelStore } from '@ledger/read-models';
+import {
+  describeIfPostgres,
+  freshPostgresStore,
+  freshSqliteStore,
+} from '../../../test/support/stores';
+import { freshReadModelStore } from '../../../test/support/read-model-stores';
+import type { AnyProjection } from './model-runner';
+import { DEFAULT_PROJECTOR_OPTIONS, Projector } from './projector';
+
+/** A small projection with the shape of the real ones: per-key counters and a derived view. */
+interface Tally {
+  count: number;
+  sum: number;
+  lastPosition: number;
+}
+const tallies: Projection<Tally, { count: number; mean: number | null }> = {
+  name: 'test-tallies',
+  version: 1,
+  eventTypes: new Set(['Added']),
+  keysOf: (event) => [event.stream],
+  initialDoc: () => ({ count: 0, sum: 0, lastPosition: -1 }),
+  evolve: (doc, event) => {
+    doc.count += 1;
+    doc.sum += Number(event.data.amount);
+    doc.lastPosition = event.position;
+    return doc;
+  },
+  view: (doc) => ({ count: doc.count, mean: doc.count === 0 ? null : doc.sum / doc.count }),
+};
+const tallyV2: Projection<Tally, { count: number; mean: number | null }> = {
+  ...tallies,
+  version: 2,
+};
+
+function added(amount: number): EventToAppend {
+  return {
+    id: randomUUID(),
+    type: 'Added',
+    data: { amount },
+    metadata: {
+      actor: { subject: 'test', role: 'system' },
+      correlationId: randomUUID(),
+      causationId: null,
+      schemaVersion: 1,
+    },
+  };
+}
+
+async function appendMany(events: EventStore, streams: number, perStream: number): Promise<number> {
+  let head = -1;
+  for (let s = 0; s < streams; s += 1) {
+    const batch = Array.from({ length: perStream }, (_, i) => added(s * 1000 + i));
+    head = (await events.append(`tally-${String(s)}`, batch)).lastPosition;
+  }
+  // Other streams and types only advance positions.
+  head = (await events.append('noise-1', [{ ...added(1), type: 'Ignored' }])).lastPosition;
+  return head;
+}
+
+async function expectedViews(events: EventStore): Promise<Map<string, unknown>> {
+  const all: ProjectedEvent[] = [];
+  for await (const event of events.readAll()) all.push(event);
+  return viewsOf(tallies, foldEvents(tallies, all));
+}
+
+async function storedViews(readModels: ReadModelStore): Promise<Map<string, unknown>> {
+  return readModels.reader().snapshot((snapshot) => snapshot.viewsWithPrefix('test-tallies', ''));
+}
+
+const options = { ...DEFAULT_PROJECTOR_OPTIONS, maxPendingEvents: 7, commitIntervalMs: 10 };
+
+function projectorSuite(
+  name: string,
+  open: () => Promise<{ events: EventStore; readModels: ReadModelStore }>,
+): void {
+  describe(name, () => {
+    let events: EventStore;
+    let readModels: ReadModelStore;
+    beforeEach(async () => {
+      ({ events, readModels } = await open());
+    });
+    afterEach(async () => {
+      await readModels.close();
+      await events.close();
+    });
+
+    it('builds views equal to the in-memory fold, live, with the position in the same commit', async () => {
+      const projector = new Projector(events, readModels, [tallies as AnyProjection], options);
+      await projector.start();
+      const head = await appendMany(events, 5, 9);
+      await readModels.reader().waitFor(head);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      const more = await appendMany(events, 2, 3);
+      await readModels.reader().waitFor(more);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      const [status] = await projector.status();
+      expect(status).toMatchObject({ model: 'test-tallies', position: more, lag: 0 });
+      await projector.stop();
+    });
+
+    it('resumes after a restart without double-applying or skipping', async () => {
+      const first = new Projector(events, readModels, [tallies as AnyProjection], options);
+      await first.start();
+      await readModels.reader().waitFor(await appendMany(events, 3, 10));
+      await first.stop();
+      const head = await appendMany(events, 4, 6);
+      const second = new Projector(events, readModels, [tallies as AnyProjection], options);
+      await second.start();
+      await readModels.reader().waitFor(head);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      await second.stop();
+    });
+
+    it('rebuilds into a fresh generation and swaps it in while the old one serves', async () => {
+      const live = new Projector(events, readModels, [tallies as AnyProjection], options);
+      await live.start();
+      const head = await appendMany(events, 6, 8);
+      await readModels.reader().waitFor(head);
+      const before = await readModels.generations();
+      const rebuilt = await new Projector(
+        events,
+        readModels,
+        [tallies as AnyProjection],
+        options,
+      ).rebuild('test-tallies');
+      expect(rebuilt.generation).toBeGreaterThan(before[0]?.generation ?? 0);
+      expect(await readModels.generations()).toEqual([
+        expect.objectContaining({
+          model: 'test-tallies',
+          generation: rebuilt.generation,
+          status: 'active',
+          position: head,
+        }),
+      ]);
+      // The live projector picks up the swapped-in generation and keeps it current.
+      const more = await appendMany(events, 2, 2);
+      await readModels.reader().waitFor(more);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      await live.stop();
+    });
+
+    it('builds a new projection version beside the old one and swaps it in once caught up', async () => {
+      const v1 = new Projector(events, readModels, [tallies as AnyProjection], options);
+      await v1.start();
+      await readModels.reader().waitFor(await appendMany(events, 3, 5));
+      await v1.stop();
+      const v2 = new Projector(events, readModels, [tallyV2 as AnyProjection], options);
+      await v2.start();
+      const head = await appendMany(events, 1, 4);
+      await readModels.reader().waitFor(head);
+      const generations = await readModels.generations();
+      expect(generations).toEqual([expect.objectContaining({ version: 2, status: 'active' })]);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      await v2.stop();
+    });
+  });
+}
+
+projectorSuite('projector on SQLite', async () => ({
+  events: freshSqliteStore().store,
+  readModels: await freshReadModelStore('sqlite'),
+}));
+
+describeIfPostgres('PostgreSQL', () => {
+  projectorSuite('projector on PostgreSQL', async () => ({
+    events: (await freshPostgresStore()).store,
+    readModels: await freshReadModelStore('postgres'),
+  }));
+});

@@ -1,0 +1,263 @@
+import type { AllSubscription, EventStore } from '@ledger/event-store';
+import { StaleGenerationError, type PositionWrite, type ReadModelStore } from '@ledger/read-models';
+import { ModelRunner, type AnyProjection } from './model-runner';
+
+export interface ProjectorOptions {
+  /** Commit after this many events even while catching up (bounds a crash's redo and memory). */
+  readonly maxPendingEvents: number;
+  /** Commit at least this often while events flow; when the log goes quiet, commit at once. */
+  readonly commitIntervalMs: number;
+  /** Cached documents per model before the cache starts over from the store. */
+  readonly maxCachedDocs: number;
+  /** Only these models (a rebuild runs one); all when omitted. */
+  readonly models?: readonly string[];
+  readonly onError?: (error: unknown) => void;
+}
+
+export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
+  maxPendingEvents: 20_000,
+  commitIntervalMs: 250,
+  maxCachedDocs: 20_000,
+};
+
+/** Quiet time after the last event before an idle commit: live writes show up within ~10 ms. */
+const IDLE_MS = 5;
+
+export interface ModelStatus {
+  readonly model: string;
+  readonly generation: number;
+  readonly version: number;
+  readonly status: 'active' | 'building';
+  readonly position: number;
+  readonly head: number;
+  readonly lag: number;
+}
+
+/**
+ * Applies every projection to its read model from one catch-up subscription over the whole log.
+ * All models commit together, documents and positions in one transaction per commit, so readers
+ * see every model at one position and a crash resumes exactly where the last commit ended.
+ */
+export class Projector {
+  private runners: ModelRunner[] = [];
+  private subscription: AllSubscription | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private pending = 0;
+  private lastCommit = Date.now();
+  private commitChain: Promise<void> = Promise.resolve();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private epoch = 0;
+  private applying = false;
+  private lastEventAt = 0;
+  private reloadNeeded = false;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    private readonly projections: readonly AnyProjection[],
+    private readonly options: ProjectorOptions = DEFAULT_PROJECTOR_OPTIONS,
+  ) {}
+
+  /**
+   * Loads (or creates) each model's active generation. A model built by another projection
+   * version gets a fresh generation built alongside; it is swapped in once it has caught up.
+   */
+  async start(): Promise<void> {
+    await this.loadRunners();
+    this.running = this.run();
+  }
+
+  private selected(): AnyProjection[] {
+    const only = this.options.models;
+    return this.projections.filter((p) => only === undefined || only.includes(p.name));
+  }
+
+  private async loadRunners(): Promise<void> {
+    this.epoch = await this.store.epoch();
+    const generations = await this.store.generations();
+    const runners: ModelRunner[] = [];
+    for (const projection of this.selected()) {
+      const mine = generations.filter((g) => g.model === projection.name);
+      let active = mine.find((g) => g.status === 'active');
+      if (active === undefined) {
+        const created = await this.store.createGeneration(projection.name, projection.version);
+        await this.store.activate(projection.name, created.generation);
+        active = { ...created, status: 'active' };
+        this.epoch = await this.store.epoch();
+      }
+      runners.push(new ModelRunner(projection, active, this.store));
+      if (active.version !== projection.version) {
+        const building =
+          mine.find((g) => g.status === 'building' && g.version === projection.version) ??
+          (await this.store.createGeneration(projection.name, projection.version));
+        runners.push(new ModelRunner(projection, building, this.store));
+      }
+    }
+    this.runners = runners;
+  }
+
+  /** A rebuild: a fresh generation of one model, swapped in once it reaches the head. */
+  async rebuild(
+    model: string,
+    onProgress?: (position: number, head: number) => void,
+  ): Promise<ModelStatus> {
+    const projection = this.projections.find((p) => p.name === model);
+    if (projection === undefined) throw new Error(`no projection named ${model}`);
+    const generation = await this.store.createGeneration(model, projection.version);
+    const runner = new ModelRunner(projection, generation, this.store);
+    this.runners = [runner];
+    const head = await this.events.headPosition();
+    let seen = 0;
+    for await (const event of this.events.readAll({ fromPosition: 0 })) {
+      if (event.position > head) break;
+      await runner.apply(event);
+      seen += 1;
+      if (seen % this.options.maxPendingEvents === 0) {
+        await this.commitNow();
+        onProgress?.(event.position, head);
+      }
+    }
+    await this.commitNow();
+    await this.store.activate(model, generation.generation);
+    onProgress?.(head, head);
+    return { ...this.statusOf(runner, head), status: 'active' };
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (this.reloadNeeded) {
+        this.reloadNeeded = false;
+        await this.loadRunners();
+      }
+      // The checkpoint is exclusive (ESDB semantics): delivery starts after it.
+      const checkpoint = Math.min(...this.runners.map((r) => r.appliedPosition));
+      const subscription = this.events.subscribeToAll({
+        fromPosition: checkpoint < 0 ? 'start' : checkpoint,
+      });
+      this.subscription = subscription;
+      try {
+        for await (const event of subscription) {
+          this.applying = true;
+          for (const runner of this.runners) await runner.apply(event);
+          this.applying = false;
+          this.pending += 1;
+          this.lastEventAt = Date.now();
+          if (
+            this.pending >= this.options.maxPendingEvents ||
+            Date.now() - this.lastCommit >= this.options.commitIntervalMs
+          ) {
+            await this.commit();
+          } else this.commitWhenIdle();
+        }
+      } catch (error) {
+        this.applying = false;
+        if (this.stopped) return;
+        this.options.onError?.(error);
+        this.reloadNeeded = true;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      } finally {
+        subscription.close();
+      }
+    }
+  }
+
+  /**
+   * Commits once the subscription stops delivering (it is waiting for appends), never in the
+   * middle of an event: a document holding an event its committed position does not would be
+   * applied twice after a crash.
+   */
+  private commitWhenIdle(): void {
+    if (this.idleTimer !== null) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.applying || Date.now() - this.lastEventAt < IDLE_MS) {
+        this.commitWhenIdle();
+        return;
+      }
+      void this.commit().catch((error: unknown) => this.options.onError?.(error));
+    }, IDLE_MS);
+  }
+
+  /** Serialised commits: documents are serialised at the start, so later events wait their turn. */
+  private commit(): Promise<void> {
+    this.commitChain = this.commitChain.then(() => this.commitNow());
+    return this.commitChain;
+  }
+
+  private async commitNow(): Promise<void> {
+    // The snapshot below is synchronous; it must not fall inside an event's application.
+    while (this.applying) await new Promise((resolve) => setImmediate(resolve));
+    const writes = this.runners.flatMap((r) => r.takeWrites());
+    const positions: PositionWrite[] = this.runners
+      .filter((r) => r.appliedPosition > r.committedPosition)
+      .map((r) => ({
+        model: r.model,
+        generation: r.generation.generation,
+        position: r.appliedPosition,
+      }));
+    this.pending = 0;
+    this.lastCommit = Date.now();
+    if (writes.length === 0 && positions.length === 0) return;
+    try {
+      await this.store.commit(writes, positions);
+    } catch (error) {
+      if (!(error instanceof StaleGenerationError)) throw error;
+      this.restartWithReloadedGenerations();
+      return;
+    }
+    for (const p of positions) {
+      this.runners
+        .find((r) => r.model === p.model && r.generation.generation === p.generation)
+        ?.committed(p.position, this.options.maxCachedDocs);
+    }
+    await this.swapCaughtUpBuilds();
+    if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
+  }
+
+  /**
+   * Another process (a CLI rebuild) swapped a generation in: what this projector holds in memory
+   * for the replaced one is dropped, and the loop resubscribes from the stored positions.
+   */
+  private restartWithReloadedGenerations(): void {
+    this.reloadNeeded = true;
+    this.subscription?.close();
+  }
+
+  /** A building generation that has caught up with its model's active one replaces it. */
+  private async swapCaughtUpBuilds(): Promise<void> {
+    for (const building of this.runners.filter((r) => r.generation.status === 'building')) {
+      const active = this.runners.find((r) => r.model === building.model && r !== building);
+      if (active !== undefined && building.committedPosition < active.committedPosition) continue;
+      await this.store.activate(building.model, building.generation.generation);
+      this.epoch = await this.store.epoch();
+      this.runners = this.runners.filter((r) => r.model !== building.model || r === building);
+      (building.generation as { status: string }).status = 'active';
+    }
+  }
+
+  async status(): Promise<ModelStatus[]> {
+    const head = await this.events.headPosition();
+    return this.runners.map((r) => this.statusOf(r, head));
+  }
+
+  private statusOf(runner: ModelRunner, head: number): ModelStatus {
+    return {
+      model: runner.model,
+      generation: runner.generation.generation,
+      version: runner.generation.version,
+      status: runner.generation.status,
+      position: runner.committedPosition,
+      head,
+      lag: Math.max(0, head - runner.committedPosition),
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.subscription?.close();
+    await this.running;
+    await this.commit();
+  }
+}

@@ -1,0 +1,221 @@
+import Database from 'better-sqlite3';
+import type { ReadModelReader, ReadModelSnapshot } from '../read-model-reader';
+import {
+  StaleGenerationError,
+  type DocumentWrite,
+  type ModelGeneration,
+  type PositionWrite,
+  type ReadModelStore,
+} from '../read-model-store';
+import { waitForPosition } from '../wait-for-position';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS rm_generations (
+  model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
+  position INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('active', 'building')),
+  PRIMARY KEY (model, generation)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_docs (
+  model TEXT NOT NULL, generation INTEGER NOT NULL, key TEXT NOT NULL,
+  doc TEXT NOT NULL, view TEXT NOT NULL,
+  PRIMARY KEY (model, generation, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO rm_meta (name, value) VALUES ('epoch', 0);
+`;
+
+interface GenerationRow {
+  model: string;
+  generation: number;
+  version: number;
+  position: number;
+  status: 'active' | 'building';
+}
+
+function open(path: string, readonly: boolean): Database.Database {
+  const db = new Database(path, { readonly });
+  db.pragma('busy_timeout = 10000');
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+/**
+ * Read models in their own SQLite file beside the ledger (embedded default). better-sqlite3 is
+ * synchronous, so a commit is atomic with respect to this process; snapshots for readers run in a
+ * read transaction on a pooled connection, which WAL keeps consistent against any writer process.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly idleReaders: Database.Database[] = [];
+  private readonly statements;
+
+  constructor(private readonly path: string) {
+    this.db = open(path, false);
+    this.db.exec(SCHEMA);
+    this.statements = {
+      generations: this.db.prepare<[], GenerationRow>(
+        'SELECT model, generation, version, position, status FROM rm_generations ORDER BY model, generation',
+      ),
+      nextGeneration: this.db.prepare<[string], { next: number }>(
+        'SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM rm_generations WHERE model = ?',
+      ),
+      insertGeneration: this.db.prepare(
+        "INSERT INTO rm_generations (model, generation, version, position, status) VALUES (?, ?, ?, -1, 'building')",
+      ),
+      loadDoc: this.db.prepare<[string, number, string], { doc: string }>(
+        'SELECT doc FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
+      ),
+      upsertDoc: this.db.prepare(
+        'INSERT INTO rm_docs (model, generation, key, doc, view) VALUES (?, ?, ?, ?, ?) ' +
+          'ON CONFLICT (model, generation, key) DO UPDATE SET doc = excluded.doc, view = excluded.view',
+      ),
+      setPosition: this.db.prepare(
+        'UPDATE rm_generations SET position = ? WHERE model = ? AND generation = ?',
+      ),
+      epoch: this.db.prepare<[], { value: number }>(
+        "SELECT value FROM rm_meta WHERE name = 'epoch'",
+      ),
+    };
+  }
+
+  generations(): Promise<ModelGeneration[]> {
+    return Promise.resolve(this.statements.generations.all());
+  }
+
+  createGeneration(model: string, version: number): Promise<ModelGeneration> {
+    const created = this.db.transaction(() => {
+      const generation = this.statements.nextGeneration.get(model)?.next ?? 1;
+      this.statements.insertGeneration.run(model, generation, version);
+      return generation;
+    })();
+    return Promise.resolve({
+      model,
+      generation: created,
+      version,
+      position: -1,
+      status: 'building',
+    });
+  }
+
+  activate(model: string, generation: number): Promise<void> {
+    this.db.transaction(() => {
+      const replaced = this.db
+        .prepare<[string, number], { generation: number }>(
+          "SELECT generation FROM rm_generations WHERE model = ? AND status = 'active' AND generation <> ?",
+        )
+        .all(model, generation);
+      for (const row of replaced) this.deleteGeneration(model, row.generation);
+      this.db
+        .prepare("UPDATE rm_generations SET status = 'active' WHERE model = ? AND generation = ?")
+        .run(model, generation);
+      this.db.prepare("UPDATE rm_meta SET value = value + 1 WHERE name = 'epoch'").run();
+    })();
+    return Promise.resolve();
+  }
+
+  dropGeneration(model: string, generation: number): Promise<void> {
+    this.db.transaction(() => {
+      this.deleteGeneration(model, generation);
+    })();
+    return Promise.resolve();
+  }
+
+  private deleteGeneration(model: string, generation: number): void {
+    this.db
+      .prepare('DELETE FROM rm_docs WHERE model = ? AND generation = ?')
+      .run(model, generation);
+    this.db
+      .prepare('DELETE FROM rm_generations WHERE model = ? AND generation = ?')
+      .run(model, generation);
+  }
+
+  loadDoc(model: string, generation: number, key: string): Promise<string | null> {
+    return Promise.resolve(this.statements.loadDoc.get(model, generation, key)?.doc ?? null);
+  }
+
+  commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void> {
+    const { upsertDoc, setPosition } = this.statements;
+    this.db.transaction(() => {
+      for (const w of writes) upsertDoc.run(w.model, w.generation, w.key, w.doc, w.view);
+      for (const p of positions) {
+        if (setPosition.run(p.position, p.model, p.generation).changes === 0)
+          throw new StaleGenerationError(p.model, p.generation);
+      }
+    })();
+    return Promise.resolve();
+  }
+
+  epoch(): Promise<number> {
+    return Promise.resolve(this.statements.epoch.get()?.value ?? 0);
+  }
+
+  reader(): ReadModelReader {
+    const position = (): Promise<number> => Promise.resolve(activePosition(this.db));
+    return {
+      position,
+      waitFor: (target, timeoutMs = 10_000) => waitForPosition(position, target, timeoutMs),
+      snapshot: async (read) => {
+        const connection = this.idleReaders.pop() ?? open(this.path, true);
+        connection.exec('BEGIN');
+        try {
+          return await read(sqliteSnapshot(connection));
+        } finally {
+          connection.exec('COMMIT');
+          this.idleReaders.push(connection);
+        }
+      },
+    };
+  }
+
+  close(): Promise<void> {
+    for (const reader of this.idleReaders.splice(0)) reader.close();
+    this.db.close();
+    return Promise.resolve();
+  }
+}
+
+function activePosition(db: Database.Database): number {
+  const row = db
+    .prepare<[], { position: number | null }>(
+      "SELECT MIN(position) AS position FROM rm_generations WHERE status = 'active'",
+    )
+    .get();
+  return row?.position ?? -1;
+}
+
+const ACTIVE_VIEW =
+  'SELECT d.key AS key, d.view AS view FROM rm_docs d JOIN rm_generations g ' +
+  "ON g.model = d.model AND g.generation = d.generation AND g.status = 'active' WHERE d.model = ?";
+
+function sqliteSnapshot(db: Database.Database): ReadModelSnapshot {
+  const one = db.prepare<[string, string], { key: string; view: string }>(
+    `${ACTIVE_VIEW} AND d.key = ?`,
+  );
+  const prefixed = db.prepare<[string, string, string], { key: string; view: string }>(
+    `${ACTIVE_VIEW} AND d.key >= ? AND d.key < ? ORDER BY d.key`,
+  );
+  return {
+    position: activePosition(db),
+    view<V>(model: string, key: string): Promise<V | null> {
+      const row = one.get(model, key);
+      return Promise.resolve(row === undefined ? null : (JSON.parse(row.view) as V));
+    },
+    views<V>(model: string, keys: readonly string[]): Promise<Map<string, V>> {
+      const found = new Map<string, V>();
+      for (const key of keys) {
+        const row = one.get(model, key);
+        if (row !== undefined) found.set(key, JSON.parse(row.view) as V);
+      }
+      return Promise.resolve(found);
+    },
+    viewsWithPrefix<V>(model: string, prefix: string): Promise<Map<string, V>> {
+      const found = new Map<string, V>();
+      for (const row of prefixed.all(model, prefix, `${prefix}\u{10FFFF}`)) {
+        found.set(row.key, JSON.parse(row.view) as V);
+      }
+      return Promise.resolve(found);
+    },
+  };
+}
