@@ -109,6 +109,8 @@ describe('ledger CLI: token create, list and revoke, honoured by a running API o
       port: 0,
       host: '127.0.0.1',
       store: { kind: 'sqlite', path: join(dataDir, 'ledger.sqlite') },
+      readModels: { kind: 'sqlite', path: join(dataDir, 'read-models.sqlite') },
+      projector: 'embedded',
       anchorIntervalMs: 0,
       blobDir: join(dataDir, 'blobs'),
       maxUploadBytes: 1024,

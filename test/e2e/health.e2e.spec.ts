@@ -18,6 +18,8 @@ describe('ledger-api over HTTP on the embedded store', () => {
       port: 0,
       host: '127.0.0.1',
       store: { kind: 'sqlite', path },
+      readModels: { kind: 'sqlite', path: `${path}.read-models` },
+      projector: 'embedded',
       anchorIntervalMs: 0,
       blobDir: join(path, '..', 'blobs'),
       maxUploadBytes: 1024 * 1024,

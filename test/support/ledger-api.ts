@@ -50,6 +50,15 @@ export class TestApi {
               connectionString: url ?? '',
               schema: `e2e_${String(process.pid)}_${Date.now().toString(36)}`,
             },
+      readModels:
+        kind === 'sqlite'
+          ? { kind, path: join(dir, 'read-models.sqlite') }
+          : {
+              kind,
+              connectionString: url ?? '',
+              schema: `e2e_rm_${String(process.pid)}_${Date.now().toString(36)}`,
+            },
+      projector: 'embedded',
       anchorIntervalMs: 0,
       blobDir: join(dir, 'blobs'),
       maxUploadBytes: 1024 * 1024,

@@ -126,12 +126,13 @@ function projectorSuite(
       const head = await appendMany(events, 6, 8);
       await readModels.reader().waitFor(head);
       const before = await readModels.generations();
-      const rebuilt = await new Projector(
+      const [rebuilt] = await new Projector(
         events,
         readModels,
         [tallies as AnyProjection],
         options,
-      ).rebuild('test-tallies');
+      ).rebuild(['test-tallies']);
+      if (rebuilt === undefined) throw new Error('the rebuild reported no model');
       expect(rebuilt.generation).toBeGreaterThan(before[0]?.generation ?? 0);
       expect(await readModels.generations()).toEqual([
         expect.objectContaining({

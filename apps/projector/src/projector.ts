@@ -97,21 +97,27 @@ export class Projector {
     this.runners = runners;
   }
 
-  /** A rebuild: a fresh generation of one model, swapped in once it reaches the head. */
+  /**
+   * A rebuild: fresh generations of the named models, built in one pass over the log up to the
+   * head as it was when the rebuild began, then swapped in; the old generations serve until then.
+   */
   async rebuild(
-    model: string,
+    models: readonly string[],
     onProgress?: (position: number, head: number) => void,
-  ): Promise<ModelStatus> {
-    const projection = this.projections.find((p) => p.name === model);
-    if (projection === undefined) throw new Error(`no projection named ${model}`);
-    const generation = await this.store.createGeneration(model, projection.version);
-    const runner = new ModelRunner(projection, generation, this.store);
-    this.runners = [runner];
+  ): Promise<ModelStatus[]> {
+    const runners: ModelRunner[] = [];
+    for (const model of models) {
+      const projection = this.projections.find((p) => p.name === model);
+      if (projection === undefined) throw new Error(`no projection named ${model}`);
+      const generation = await this.store.createGeneration(model, projection.version);
+      runners.push(new ModelRunner(projection, generation, this.store));
+    }
+    this.runners = runners;
     const head = await this.events.headPosition();
     let seen = 0;
     for await (const event of this.events.readAll({ fromPosition: 0 })) {
       if (event.position > head) break;
-      await runner.apply(event);
+      for (const runner of runners) await runner.apply(event);
       seen += 1;
       if (seen % this.options.maxPendingEvents === 0) {
         await this.commitNow();
@@ -119,9 +125,11 @@ export class Projector {
       }
     }
     await this.commitNow();
-    await this.store.activate(model, generation.generation);
+    for (const runner of runners) {
+      await this.store.activate(runner.model, runner.generation.generation);
+    }
     onProgress?.(head, head);
-    return { ...this.statusOf(runner, head), status: 'active' };
+    return runners.map((runner) => ({ ...this.statusOf(runner, head), status: 'active' as const }));
   }
 
   private async run(): Promise<void> {

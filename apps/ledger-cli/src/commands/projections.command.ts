@@ -60,12 +60,10 @@ export function registerProjectionCommands(program: Command): void {
       await withStore(async (events) => {
         const readModels = await openReadModels();
         try {
-          for (const model of names) {
-            const started = Date.now();
-            const status = await createProjector(events, readModels).rebuild(model);
-            const seconds = (Date.now() - started) / 1000;
-            print(`${line(status)}  rebuilt in ${seconds.toFixed(1)} s`);
-          }
+          const started = Date.now();
+          const statuses = await createProjector(events, readModels).rebuild(names);
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          for (const status of statuses) print(`${line(status)}  rebuilt in ${seconds} s`);
         } finally {
           await readModels.close();
         }
