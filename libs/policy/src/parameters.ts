@@ -60,11 +60,19 @@ export const isOneOf =
 export const isBoolean: ParameterCheck = (value) =>
   typeof value === 'boolean' ? null : 'must be true or false';
 
-/** A calendar date `YYYY-MM-DD` or a month-day `MM-DD` (applied to the evaluated year). */
-export const isMonthDay: ParameterCheck = (value) =>
-  typeof value === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)
+/** Days per month in a leap year: a month-day must exist in some year (02-29 does). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A month-day `MM-DD` (applied to the evaluated year) that exists: 02-30 and 04-31 are refused. */
+export const isMonthDay: ParameterCheck = (value) => {
+  const match = typeof value === 'string' ? /^(\d{2})-(\d{2})$/.exec(value) : null;
+  const month = Number(match?.[1]);
+  const day = Number(match?.[2]);
+  const days = DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days
     ? null
-    : 'must be a month-day MM-DD';
+    : 'must be an existing month-day MM-DD';
+};
 
 export const isStringList: ParameterCheck = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item.length > 0)

@@ -1,0 +1,5 @@
+export * from './bands';
+export * from './display';
+export * from './ratio';
+export * from './region-quota';
+export * from './tie-break';

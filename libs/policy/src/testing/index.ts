@@ -1,0 +1,4 @@
+export * from './evaluation';
+export * from './metrics';
+export * from './platforms';
+export * from './scenarios';
