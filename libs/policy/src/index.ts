@@ -10,11 +10,11 @@ export * from './parameters';
 
 /** Every policy pack, by id (RULES.md "Policy packs to build"). */
 export const PACKS: Readonly<Record<PackId, PolicyPack<object>>> = {
-  'cq-window-2025': cqWindow2025Pack as PolicyPack<object>,
-  'bengbu-demo-2022': bengbuDemo2022Pack as PolicyPack<object>,
-  'cq-demo-certification': cqDemoCertificationPack as PolicyPack<object>,
-  'cq-network-2020': cqNetwork2020Pack as PolicyPack<object>,
-  'hunan-network-2020': hunanNetwork2020Pack as PolicyPack<object>,
+  'cq-window-2025': cqWindow2025Pack,
+  'bengbu-demo-2022': bengbuDemo2022Pack,
+  'cq-demo-certification': cqDemoCertificationPack,
+  'cq-network-2020': cqNetwork2020Pack,
+  'hunan-network-2020': hunanNetwork2020Pack,
 };
 
 export const PACK_IDS = Object.keys(PACKS) as PackId[];
