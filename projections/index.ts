@@ -1,0 +1,35 @@
+import { eligibility } from './eligibility/eligibility.projection';
+import { fundingLedger } from './funding-ledger/funding-ledger.projection';
+import { platformYearMetrics } from './platform-year-metrics/platform-year-metrics.projection';
+import { platforms } from './platforms/platforms.projection';
+import type { Projection } from './shared/projection';
+
+/**
+ * The keyed folds the projector runs and the audit replays (network statistics are computed from
+ * their views, not folded from the log). Each document and view is JSON.
+ */
+export const ALL_PROJECTIONS: readonly Projection<unknown, unknown>[] = [
+  platforms,
+  platformYearMetrics,
+  eligibility,
+  fundingLedger,
+];
+
+export { platforms, PLATFORMS } from './platforms/platforms.projection';
+export type { PlatformView } from './platforms/platform.view';
+export {
+  platformYearMetrics,
+  platformYearMetricsProjection,
+  platformYearKey,
+  parsePlatformYearKey,
+  PLATFORM_YEAR_METRICS,
+} from './platform-year-metrics/platform-year-metrics.projection';
+export { DEFAULT_S1_CALENDAR, type S1Calendar } from './platform-year-metrics/metrics.calendar';
+export { FUNCTION_AREAS, METRIC_INDICATORS } from './platform-year-metrics/metrics.indicators';
+export type { PlatformYearMetrics } from './platform-year-metrics/metrics.view';
+export { eligibility, ELIGIBILITY } from './eligibility/eligibility.projection';
+export { eligibilityFor } from './eligibility/eligibility-for';
+export type { EligibilityView, YearEligibility } from './eligibility/eligibility.view';
+export { fundingLedger, FUNDING_LEDGER } from './funding-ledger/funding-ledger.projection';
+export type { FundingLedgerView } from './funding-ledger/funding-ledger.view';
+export { foldEvents, viewsOf, type ProjectedEvent, type Projection } from './shared/projection';
