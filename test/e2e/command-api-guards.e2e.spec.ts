@@ -155,6 +155,36 @@ function guardSuite(kind: StoreKind): void {
         field: 'targets[0].target',
       },
       {
+        name: 'work-plan indicator the metrics do not measure (D-PLAN)',
+        route: 'work-plan',
+        body: () => ({ targets: [{ indicator: 'trainingPersonTimes', target: 10 }] }),
+        status: 400,
+        field: 'targets[0].indicator',
+      },
+      {
+        name: 'work-plan target of 0 (D-PLAN)',
+        route: 'work-plan',
+        body: () => ({ targets: [{ indicator: 'activities', target: 0 }] }),
+        status: 400,
+        field: 'targets[0].target',
+      },
+      {
+        name: 'work-plan area on an indicator counted for the whole year only (D-PLAN)',
+        route: 'work-plan',
+        body: () => ({
+          targets: [{ indicator: 'financingFen', area: 'financing', target: 50_000_000 }],
+        }),
+        status: 400,
+        field: 'targets[0].area',
+      },
+      {
+        name: 'published item of an unknown kind',
+        route: 'published-items',
+        body: () => ({ occurredAt: '2025-05-01', itemKind: 'news', title: '新闻' }),
+        status: 400,
+        field: 'itemKind',
+      },
+      {
         name: 'batch item data',
         route: 'batch',
         body: () => ({

@@ -55,12 +55,30 @@ export interface RouteCase {
   readonly name: string;
   readonly path: (platformId: string) => string;
   readonly roles: readonly TokenRole[];
+  /**
+   * What a 201 needs beyond a filed platform: a disbursement needs a published award of
+   * E2E_PROGRAM_ID to the platform (test/e2e/programs.e2e.spec.ts pays one).
+   */
+  readonly needs?: 'published award';
   /** A valid body, given a service record id already stored in the year (for ratings, retractions). */
   readonly body: (known: {
     serviceId: string;
     serviceUscc: string;
     complaintId: string;
   }) => Record<string, unknown>;
+}
+
+/** The program the fixtures' disbursements cite. */
+export const E2E_PROGRAM_ID = 'e2e-window-2025';
+
+export function programBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    programId: `p-${uuidv7()}`,
+    title: '2025年度区县窗口平台绩效评价',
+    packId: 'cq-window-2025',
+    year: YEAR,
+    ...overrides,
+  };
 }
 
 const year = (route: string) => (platformId: string) =>
@@ -268,6 +286,29 @@ export const WRITE_ROUTES: readonly RouteCase[] = [
     }),
   },
   {
+    name: 'evaluation-conduct',
+    path: year('evaluation-conduct'),
+    roles: ['admin'],
+    body: () => ({
+      occurredAt: day,
+      conduct: 'no_show',
+      programId: E2E_PROGRAM_ID,
+      summary: '无故未参加年度评价',
+    }),
+  },
+  {
+    name: 'disbursements',
+    path: year('disbursements'),
+    roles: ['admin'],
+    needs: 'published award',
+    body: () => ({
+      occurredAt: '2025-12-10',
+      programId: E2E_PROGRAM_ID,
+      amountFen: 10_000_000,
+      reference: '渝经信发〔2025〕88号',
+    }),
+  },
+  {
     name: 'meetings-missed',
     path: year('meetings-missed'),
     roles: ['admin'],
@@ -323,6 +364,12 @@ export const WRITE_ROUTES: readonly RouteCase[] = [
     }),
   },
   {
+    name: 'construction-completion',
+    path: platform('construction-completion'),
+    roles: ['admin'],
+    body: () => ({ completedAt: '2025-06-30' }),
+  },
+  {
     name: 'revocations',
     path: platform('revocations'),
     roles: ['admin'],
@@ -339,5 +386,34 @@ export const WRITE_ROUTES: readonly RouteCase[] = [
     path: () => '/v1/platforms',
     roles: ['admin'],
     body: () => filingBody(`p-${uuidv7().slice(-12)}`),
+  },
+  {
+    name: 'open program',
+    path: () => '/v1/programs',
+    roles: ['admin'],
+    body: () => programBody(),
+  },
+];
+
+export interface ProgramRouteCase {
+  readonly name: string;
+  readonly path: (programId: string) => string;
+  readonly body: (known: { platformId: string; evaluationId: string }) => Record<string, unknown>;
+}
+
+const program = (route: string) => (programId: string) => `/v1/programs/${programId}/${route}`;
+
+/** The write routes under /v1/programs/{programId}: administrators only. */
+export const PROGRAM_WRITE_ROUTES: readonly ProgramRouteCase[] = [
+  {
+    name: 'enrolments',
+    path: program('enrolments'),
+    body: (k) => ({ platformIds: [k.platformId] }),
+  },
+  { name: 'evaluations', path: program('evaluations'), body: () => ({}) },
+  {
+    name: 'publication',
+    path: program('publication'),
+    body: (k) => ({ evaluationId: k.evaluationId }),
   },
 ];

@@ -18,6 +18,9 @@ import { GetPlatformHandler, GetPlatformYearHandler } from './platforms/platform
 import { PlatformsController } from './platforms/platforms.controller';
 import { PlatformYearsController } from './platform-years/platform-years.controller';
 import { EVENT_STORE, EventStoreModule } from './store/event-store.module';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { ProgramsModule } from './programs/programs.module';
+import { PlatformViewsModule } from './platform-views/platform-views.module';
 import { TokenService } from './tokens/token.service';
 
 /** HTTP wiring only: controllers talk to the command and query buses; rules live in libs/. */
@@ -27,7 +30,13 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule],
+      imports: [
+        CqrsModule.forRoot(),
+        EventStoreModule,
+        ReadModelsModule,
+        ProgramsModule,
+        PlatformViewsModule,
+      ],
       controllers: [
         HealthController,
         PlatformsController,
@@ -61,7 +70,7 @@ export class AppModule {
         GetPlatformYearHandler,
         AnchorScheduler,
       ],
-      exports: [LEDGER_CONFIG, LedgerProcessors, TokenService],
+      exports: [LEDGER_CONFIG, LedgerProcessors, TokenService, LedgerMetrics],
     };
   }
 }

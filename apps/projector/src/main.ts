@@ -8,7 +8,11 @@ import { createProjector, openReadModels } from './open-projector';
 async function main(): Promise<void> {
   const events = await openEventStore(eventStoreConfigFromEnv());
   const readModels = await openReadModels();
+  const commitEvents = Number(process.env.LEDGER_PROJECTOR_COMMIT_EVENTS ?? '20000');
+  if (!Number.isSafeInteger(commitEvents) || commitEvents <= 0)
+    throw new Error('LEDGER_PROJECTOR_COMMIT_EVENTS must be a positive integer');
   const projector = createProjector(events, readModels, {
+    maxPendingEvents: commitEvents,
     onError: (error) => {
       process.stderr.write(
         `projector: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -48,7 +48,7 @@ import {
  * `{year}-09-30` in Beijing time (S1-1's period) and every rating follows its service.
  *
  * Work-plan indicators: `enterprisesServed`, `activities`, `services` (one per service area),
- * `financingFen`, `trainingPersonTimes`, `residentEnterprises`.
+ * `financingFen`, `trainees`, `residentEnterprises`.
  *
  * Traits: most platforms are `normal` (plan 85–130 % achieved); a handful are `weak` (fewer than
  * 5 activities, under 70 % of plan, some with fewer than 5 institutions); one is `suspicious`
@@ -704,7 +704,7 @@ class Generator {
     }
     if (trainingPersonTimes > 0) {
       targets.push({
-        indicator: 'trainingPersonTimes',
+        indicator: 'trainees',
         area: null,
         target: target(trainingPersonTimes),
       });

@@ -100,7 +100,7 @@ function completion(items: readonly BatchItem[]): number {
         return ofType(items, 'RecordResidentEnterprise').length;
       case 'financingFen':
         return ofType(items, 'RecordFinancingDeal').reduce((sum, d) => sum + d.data.amountFen, 0);
-      case 'trainingPersonTimes':
+      case 'trainees':
         return ofType(items, 'RecordTraining').reduce((sum, t) => sum + t.data.personTimes, 0);
       default:
         throw new Error(`unknown indicator ${target.indicator}`);

@@ -23,6 +23,10 @@ import {
   type TokenState,
 } from './token/token.decider';
 import type { TokenEvent } from './token/token.events';
+import type { ProgramCommand } from './program/program.commands';
+import { decideProgram } from './program/program.decider';
+import type { ProgramEvent } from './program/program.events';
+import { evolveProgram, initialProgramState, type ProgramState } from './program/program.state';
 
 export const platformDecider: Decider<PlatformCommand, PlatformEvent, PlatformState> = {
   initialState: initialPlatformState,
@@ -46,4 +50,14 @@ export const tokenDecider: Decider<TokenCommand, TokenEvent, TokenState> = {
   initialState: initialTokenState,
   evolve: evolveToken,
   decide: (command, state) => decideToken(command, state),
+};
+
+/**
+ * What a program needs from elsewhere (the pack's parameters and results, filed platforms) comes
+ * resolved in its commands, so it takes no context.
+ */
+export const programDecider: Decider<ProgramCommand, ProgramEvent, ProgramState> = {
+  initialState: initialProgramState,
+  evolve: evolveProgram,
+  decide: (command, state) => decideProgram(command, state),
 };

@@ -1,14 +1,20 @@
+import { v7 as uuidv7 } from 'uuid';
 import {
   platformDecider,
   platformStream,
   platformYearDecider,
   platformYearStream,
+  programDecider,
+  programStream,
   type PlatformCommand,
   type PlatformEvent,
   type PlatformState,
   type PlatformYearCommand,
   type PlatformYearEvent,
   type PlatformYearState,
+  type ProgramCommand,
+  type ProgramEvent,
+  type ProgramState,
 } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { StreamCommandProcessor, type ProcessorObserver } from './stream-command-processor';
@@ -31,6 +37,7 @@ export class LedgerProcessors {
     PlatformYearState,
     PlatformState
   >;
+  readonly programs: StreamCommandProcessor<ProgramCommand, ProgramEvent, ProgramState, undefined>;
 
   constructor(
     readonly store: EventStore,
@@ -42,6 +49,13 @@ export class LedgerProcessors {
       store,
       platformYearDecider,
       (event) => event.data.recordId,
+      observer,
+    );
+    // An evaluation's id is its event's id, as a record's is.
+    this.programs = new StreamCommandProcessor(
+      store,
+      programDecider,
+      (event) => (event.type === 'ProgramEvaluated' ? event.data.evaluationId : uuidv7()),
       observer,
     );
   }
@@ -81,6 +95,24 @@ export class LedgerProcessors {
       stream: platformYearStream(platformId, year),
       command,
       context: () => this.platformState(platformId),
+      ...streamWriteOptions(context),
+    });
+  }
+
+  /** The program as its commands are decided: current with the store. */
+  async programState(programId: string): Promise<ProgramState> {
+    return (await this.programs.current(programStream(programId))).state;
+  }
+
+  writeProgram(
+    programId: string,
+    command: ProgramCommand,
+    context: WriteContext,
+  ): Promise<WriteResult> {
+    return this.programs.submit({
+      stream: programStream(programId),
+      command,
+      context: () => Promise.resolve(undefined),
       ...streamWriteOptions(context),
     });
   }

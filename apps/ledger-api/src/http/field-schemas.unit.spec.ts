@@ -26,6 +26,7 @@ const ROUTE_OF: Record<RoutedRecordType, string> = {
   ImposePenalty: 'penalties',
   RecordCreditEvent: 'credit-events',
   RecordExpertScores: 'expert-scores',
+  RecordEvaluationConduct: 'evaluation-conduct',
   RecordMeetingMissed: 'meetings-missed',
 };
 

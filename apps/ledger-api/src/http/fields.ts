@@ -3,12 +3,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -76,9 +78,9 @@ export const Text = (max = 500): Field =>
 export const FreeText = (max = 2000): Field =>
   field(same({ type: 'string', maxLength: max }), IsString(), MaxLength(max));
 
-/** A count: a non-negative integer. */
-export const Count = (max = 1_000_000_000): Field =>
-  field(same({ type: 'integer', minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
+/** A count: a non-negative integer (from `min` where zero means nothing, e.g. a target). */
+export const Count = (max = 1_000_000_000, min = 0): Field =>
+  field(same({ type: 'integer', minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
 
 /** Money: integer 分, never a float (RULES.md "Shared definitions"). */
 export const Fen: Field = field(
@@ -93,6 +95,22 @@ export const Fen: Field = field(
   },
   IsInt({ message: '$property must be an integer amount in 分' }),
   Min(0),
+  Max(Number.MAX_SAFE_INTEGER),
+);
+
+/** Money actually paid: at least 1 分. */
+export const PositiveFen: Field = field(
+  {
+    openApi: {
+      type: 'integer',
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'integer 分, at least 1',
+    },
+    json: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+  },
+  IsInt({ message: '$property must be an integer amount in 分' }),
+  Min(1),
   Max(Number.MAX_SAFE_INTEGER),
 );
 
@@ -134,6 +152,30 @@ const PLATFORM_ID = '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$';
 export const PlatformIdField: Field = field(
   same({ type: 'string', pattern: PLATFORM_ID }),
   IsPlatformId(),
+);
+
+/** Program ids follow the platform-id pattern (libs/domain streams.ts): a UUID fits it. */
+export const ProgramIdField: Field = PlatformIdField;
+
+export function PlatformIdList(max = 1_000): Field {
+  return field(
+    same({
+      type: 'array',
+      items: { type: 'string', pattern: PLATFORM_ID },
+      minItems: 1,
+      maxItems: max,
+    }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(max),
+    IsPlatformId({ each: true }),
+  );
+}
+
+/** A JSON object whose keys the handler checks itself (a pack's parameters). */
+export const JsonObjectField: Field = field(
+  same({ type: 'object', additionalProperties: true }),
+  IsObject(),
 );
 
 const SHA256 = '^[0-9a-f]{64}$';

@@ -10,6 +10,14 @@ export function platformIdParam(value: string): string {
   return value;
 }
 
+/** Program ids follow the platform-id pattern (libs/domain streams.ts). */
+export function programIdParam(value: string): string {
+  if (!isValidPlatformId(value)) {
+    throw validationFailed('programId', 'must be 1-64 letters, digits or hyphens');
+  }
+  return value;
+}
+
 export function yearParam(value: string): number {
   const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
   if (!isValidYear(year)) throw validationFailed('year', 'must be a year from 2000 to 2100');

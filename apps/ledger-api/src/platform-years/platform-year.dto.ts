@@ -1,4 +1,4 @@
-import { MATERIAL_KINDS, RATINGS, SERVICE_AREAS } from '@ledger/domain';
+import { MATERIAL_KINDS, PLAN_INDICATORS, RATINGS, SERVICE_AREAS } from '@ledger/domain';
 import {
   Count,
   Fen,
@@ -7,6 +7,8 @@ import {
   Instant,
   Nested,
   OneOf,
+  PositiveFen,
+  ProgramIdField,
   Score,
   Sha256,
   Text,
@@ -34,11 +36,16 @@ abstract class DatedRecordBody extends RecordBody {
 const MODES = ['online', 'offline'] as const;
 
 export class TargetBody {
-  @(Text(100)({ description: 'indicator name, e.g. enterprisesServed, activities, financingFen' }))
+  @(OneOf(PLAN_INDICATORS)({
+    description: 'D-PLAN: an indicator the platform-year metrics measure',
+  }))
   indicator!: string;
-  @(OneOf(SERVICE_AREAS)({ optional: true }))
+  @(OneOf(SERVICE_AREAS)({
+    optional: true,
+    description: 'only for indicators counted per service area (activities … trainees)',
+  }))
   area: string | null = null;
-  @(Count()())
+  @(Count(1_000_000_000, 1)({ description: 'D-PLAN: at least 1 (S1-4 divides by it)' }))
   target!: number;
 }
 
@@ -155,7 +162,9 @@ export class ResidentEnterpriseBody extends DatedRecordBody {
 }
 
 export class PublishedItemBody extends DatedRecordBody {
-  @(OneOf(['policy', 'service'])())
+  @(OneOf(['policy', 'service', 'demand'])({
+    description: "S2-3: a policy item, a service item, or an enterprise's demand posted online",
+  }))
   itemKind!: string;
   @(Text(300)())
   title!: string;
@@ -248,6 +257,28 @@ export class ExpertScoresBody extends DatedRecordBody {
   programId?: string | null;
   @(Nested(() => ExpertScoreBody, { array: true, max: 7 })())
   scores!: ExpertScoreBody[];
+}
+
+export class EvaluationConductBody extends DatedRecordBody {
+  @(OneOf(['no_show', 'provincial_unqualified', 'false_evidence'])({
+    description:
+      'S3-7: 无故不参加评价 / 省级评价不合格 / 提供虚假佐证资料 (each makes the grade D directly)',
+  }))
+  conduct!: string;
+  @ProgramIdField({ optional: true, description: 'the program evaluated, when in this ledger' })
+  programId?: string | null;
+  @(FreeText()())
+  summary!: string;
+}
+
+/** Funds paid against a published program award (D-DISBURSEMENT); occurredAt is the payment date. */
+export class DisbursementBody extends DatedRecordBody {
+  @ProgramIdField({ description: 'the program whose published results award the funds' })
+  programId!: string;
+  @PositiveFen({ description: 'integer 分, at most what remains of the award' })
+  amountFen!: number;
+  @(Text(200)({ description: 'payment reference, e.g. the 拨付 document number' }))
+  reference!: string;
 }
 
 export class MeetingMissedBody extends DatedRecordBody {

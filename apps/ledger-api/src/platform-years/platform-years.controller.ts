@@ -5,6 +5,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PlatformYearCommand } from '@ledger/domain';
 import { WritePlatformYear } from '../commands/write-commands';
+import { WriteDisbursement } from '../programs/program-writes';
 import type { WriteResult } from '../commands/write-result';
 import { answerWrite, platformIdParam, yearParam } from '../http/params';
 import { writeContext, type AuthenticatedRequest, type WriteContext } from '../http/write-context';
@@ -308,6 +309,49 @@ export class PlatformYearsController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     return this.record('RecordExpertScores', p, y, body, r, reply);
+  }
+
+  @WriteRoute(
+    'evaluation-conduct',
+    'Record conduct at an evaluation that makes the grade D directly: no-show, 不合格 in the provincial evaluation, false evidence (S3-7)',
+    'admin',
+  )
+  evaluationConduct(
+    @Param('platformId') p: string,
+    @Param('year') y: string,
+    @Body() body: B.EvaluationConductBody,
+    @Req() r: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.record('RecordEvaluationConduct', p, y, body, r, reply);
+  }
+
+  @WriteRoute(
+    'disbursements',
+    "Record funds paid against a program's published award, at most what remains of it (D-DISBURSEMENT)",
+    'admin',
+  )
+  async disbursements(
+    @Param('platformId') p: string,
+    @Param('year') y: string,
+    @Body() body: B.DisbursementBody,
+    @Req() r: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<WriteResult> {
+    const platformId = platformIdParam(p);
+    const year = yearParam(y);
+    const context = writeContext(r, r.body);
+    const request = {
+      recordId: body.recordId?.toLowerCase() ?? uuidv7(),
+      occurredAt: body.occurredAt,
+      programId: body.programId,
+      amountFen: body.amountFen,
+      reference: body.reference,
+    };
+    return answerWrite(
+      reply,
+      await this.commands.execute(new WriteDisbursement(platformId, year, request, context)),
+    );
   }
 
   @WriteRoute('meetings-missed', 'Record a missed network meeting or assigned task (S0-7)', 'admin')

@@ -37,6 +37,7 @@ export const RECORD_ROUTES: Record<Exclude<RecordCommandType, 'UploadMaterial'>,
   ImposePenalty: { body: Body.PenaltyBody, nullable: [] },
   RecordCreditEvent: { body: Body.CreditEventBody, nullable: [] },
   RecordExpertScores: { body: Body.ExpertScoresBody, nullable: ['programId'] },
+  RecordEvaluationConduct: { body: Body.EvaluationConductBody, nullable: ['programId'] },
   RecordMeetingMissed: { body: Body.MeetingMissedBody, nullable: [] },
 };
 

@@ -92,6 +92,8 @@ export class InstitutionBody {
   uscc!: string;
   @(Text(200)())
   name!: string;
+  @Flag({ optional: true, description: '重点服务机构 (S0-8 counts them); omitted means not key' })
+  key?: boolean | null;
 }
 
 export class ProfileBody {
@@ -118,4 +120,9 @@ export class WindowLinkBody {
     description: 'the window platform this demonstration platform also runs (S0-4)',
   })
   windowPlatformId!: string;
+}
+
+export class ConstructionCompletionBody {
+  @Instant({ description: 'when the 建设期 ended (S2-1 counts the build as completed)' })
+  completedAt!: string;
 }

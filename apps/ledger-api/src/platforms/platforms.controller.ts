@@ -112,10 +112,34 @@ export class PlatformsController {
     @Req() r: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: Reply,
   ) {
+    // An omitted or null `key` is not stored: events recorded before the flag existed lack it too.
+    const institutions = body.institutions.map(({ uscc, name, key }) =>
+      key === undefined || key === null ? { uscc, name } : { uscc, name, key },
+    );
     return this.write(
       p,
       'UpdateOperatorProfile',
-      body as unknown as Data<'UpdateOperatorProfile'>,
+      { ...plain(body), institutions } as unknown as Data<'UpdateOperatorProfile'>,
+      r,
+      reply,
+    );
+  }
+
+  @WriteRoute(
+    ':platformId/construction-completion',
+    'Record that a platform filed under construction (建设期) finished building (S2-1)',
+    'admin',
+  )
+  completeConstruction(
+    @Param('platformId') p: string,
+    @Body() body: B.ConstructionCompletionBody,
+    @Req() r: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.write(
+      p,
+      'CompletePlatformConstruction',
+      { completedAt: body.completedAt },
       r,
       reply,
     );

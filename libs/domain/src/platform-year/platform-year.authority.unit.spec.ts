@@ -6,10 +6,12 @@ import {
   complaint,
   complaintVerified,
   districtReview,
+  evaluationConduct,
   eventOf,
   expertScores,
   retracted,
   service,
+  yearSubmitted,
 } from '../testing/year-records';
 
 /** Facts county authorities and administrators record about a platform's year. */
@@ -89,5 +91,35 @@ describe('S3-7: a complaint is verified only once filed', () => {
       .given(eventOf(filed), retracted(3, id(1), '2025-06-10T01:00:00.000Z'))
       .when(command(complaintVerified(2, id(1)), admin))
       .thenRejects({ code: 'NOT_FOUND', ruleId: 'S3-7', field: 'complaintId' });
+  });
+});
+
+describe('S3-7: conduct at an evaluation that makes the grade D directly', () => {
+  it.each(['no_show', 'provincial_unqualified', 'false_evidence'] as const)(
+    'S3-7: the conduct %s is recorded',
+    (conduct) => {
+      const recorded = evaluationConduct(1, { conduct });
+      spec.given().when(command(recorded, admin)).then(eventOf(recorded));
+    },
+  );
+
+  it('S3-7: conduct outside any program of the ledger (the provincial evaluation) has none', () => {
+    const recorded = evaluationConduct(1, { conduct: 'provincial_unqualified', programId: null });
+    spec.given().when(command(recorded, admin)).then(eventOf(recorded));
+  });
+
+  it('S3-7: a program id that is no program id is refused', () => {
+    spec
+      .given()
+      .when(command(evaluationConduct(1, { programId: 'bengbu demo' }), admin))
+      .thenRejects({ code: 'VALIDATION_FAILED', ruleId: 'S3-7', field: 'programId' });
+  });
+
+  it('D-SUBMITTED: conduct is recorded after the submission, when the evaluation takes place', () => {
+    const recorded = evaluationConduct(2);
+    spec
+      .given(yearSubmitted(1, '2025-10-09T02:00:00.000Z'))
+      .when(command(recorded, admin))
+      .then(eventOf(recorded));
   });
 });

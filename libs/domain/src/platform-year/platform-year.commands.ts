@@ -1,4 +1,5 @@
 import type { CommandMetadata } from '../shared/command-metadata';
+import type { ProgramAward } from '../program/program-award';
 import type { PlatformYearEvent } from './platform-year.events';
 
 /** Each record command asks for exactly one event of the paired type (DESIGN.md catalogue). */
@@ -21,10 +22,11 @@ export const RECORD_COMMAND_EVENTS = {
   ImposePenalty: 'PenaltyImposed',
   RecordCreditEvent: 'CreditEventRecorded',
   RecordExpertScores: 'ExpertScoresRecorded',
+  RecordEvaluationConduct: 'EvaluationConductRecorded',
   RecordMeetingMissed: 'MeetingMissed',
 } as const satisfies Record<
   string,
-  Exclude<PlatformYearEvent['type'], 'RecordRetracted' | 'YearSubmitted'>
+  Exclude<PlatformYearEvent['type'], 'RecordRetracted' | 'YearSubmitted' | 'DisbursementRecorded'>
 >;
 
 export type RecordCommandType = keyof typeof RECORD_COMMAND_EVENTS;
@@ -75,7 +77,20 @@ export interface SubmitYear extends YearAddress {
   readonly data: { readonly recordId: string; readonly note: string };
 }
 
-export type PlatformYearCommand = RecordCommand | RecordBatch | RetractRecord | SubmitYear;
+/**
+ * Funds paid against a program's published award (D-DISBURSEMENT). The award is read by the
+ * handler from the program's stream, never taken from the client. It travels with the command
+ * rather than as the decider's context because the command processor reads one context per turn
+ * for every command queued on the stream, and two disbursements may cite different programs.
+ */
+export interface RecordDisbursement extends YearAddress {
+  readonly type: 'RecordDisbursement';
+  readonly data: EventData<'DisbursementRecorded'>;
+  readonly award: ProgramAward;
+}
+
+export type PlatformYearCommand =
+  RecordCommand | RecordBatch | RetractRecord | SubmitYear | RecordDisbursement;
 
 export function isRecordCommandType(type: string): type is RecordCommandType {
   return Object.hasOwn(RECORD_COMMAND_EVENTS, type);

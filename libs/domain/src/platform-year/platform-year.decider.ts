@@ -7,18 +7,23 @@ import {
   type FieldCheck,
 } from '../shared/field-checks';
 import type { PlatformState } from '../platform/platform.state';
+import type { ProgramAward } from '../program/program-award';
+import { isValidPlatformId } from '../shared/streams';
+import { isAreaIndicator, isPlanIndicator } from './plan-indicators';
 import {
   RECORD_COMMAND_EVENTS,
   type BatchItem,
   type PlatformYearCommand,
   type RecordCommand,
+  type RecordDisbursement,
 } from './platform-year.commands';
 import type {
   PlatformYearEvent,
   PlatformYearEventType,
   SatisfactionRated,
+  Target,
 } from './platform-year.events';
-import { evolvePlatformYear, type PlatformYearState } from './platform-year.state';
+import { disbursedFen, evolvePlatformYear, type PlatformYearState } from './platform-year.state';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -59,6 +64,7 @@ export function decidePlatformYear(
   if (gate) return gate;
   if (command.type === 'RetractRecord') return decideRetraction(command, state);
   if (command.type === 'RecordBatch') return decideBatch(command, state);
+  if (command.type === 'RecordDisbursement') return decideDisbursement(command, state);
   if (command.type !== 'SubmitYear') return decideRecord(command, command.year, state);
   if (state.submittedAt !== null) {
     return reject(
@@ -136,11 +142,7 @@ function decideRecord(
 function recordProblem(event: PlatformYearEvent, state: PlatformYearState): Decision<never> | null {
   switch (event.type) {
     case 'WorkPlanSubmitted':
-      return firstFieldProblem(
-        event.data.targets.map((target, index) =>
-          nonNegativeInteger(`targets[${String(index)}].target`, target.target),
-        ),
-      );
+      return planProblem(event.data.targets);
     case 'ServiceActivityRecorded':
       return firstFieldProblem([
         nonNegativeInteger('personTimes', event.data.personTimes),
@@ -207,6 +209,17 @@ function recordProblem(event: PlatformYearEvent, state: PlatformYearState): Deci
         ? null
         : reject('VALIDATION_FAILED', 'S3-5', 'a score is 0..100', `scores[${String(bad)}].score`);
     }
+    case 'EvaluationConductRecorded':
+      return event.data.programId === null || isValidPlatformId(event.data.programId)
+        ? null
+        : reject(
+            'VALIDATION_FAILED',
+            'S3-7',
+            'must be a program id (1-64 letters, digits or hyphens)',
+            'programId',
+          );
+    // Decided with the program's award in decideDisbursement; never a plain record.
+    case 'DisbursementRecorded':
     case 'ItemPublished':
     case 'ComplaintFiled':
     case 'PenaltyImposed':
@@ -218,6 +231,53 @@ function recordProblem(event: PlatformYearEvent, state: PlatformYearState): Deci
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * D-PLAN: S1-4's completion rate divides what the metrics measured by each target, so a target
+ * names a measured indicator (an area only where the metrics count by area), is at least 1, and
+ * is not set twice.
+ */
+function planProblem(targets: readonly Target[]): Decision<never> | null {
+  if (targets.length === 0) {
+    return reject('VALIDATION_FAILED', 'D-PLAN', 'a work plan sets at least one target', 'targets');
+  }
+  const seen = new Set<string>();
+  for (const [index, target] of targets.entries()) {
+    const at = `targets[${String(index)}]`;
+    if (!isPlanIndicator(target.indicator)) {
+      return reject(
+        'VALIDATION_FAILED',
+        'D-PLAN',
+        `${target.indicator} is not an indicator the metrics measure (PLAN_INDICATORS)`,
+        `${at}.indicator`,
+      );
+    }
+    if (target.area !== null && !isAreaIndicator(target.indicator)) {
+      return reject(
+        'VALIDATION_FAILED',
+        'D-PLAN',
+        `${target.indicator} is measured for the whole year, not per service area`,
+        `${at}.area`,
+      );
+    }
+    const count = nonNegativeInteger(`${at}.target`, target.target);
+    if (count) return count;
+    if (target.target === 0) {
+      return reject('VALIDATION_FAILED', 'D-PLAN', 'a target is at least 1', `${at}.target`);
+    }
+    const key = `${target.indicator}\n${target.area ?? ''}`;
+    if (seen.has(key)) {
+      return reject(
+        'VALIDATION_FAILED',
+        'D-PLAN',
+        'an earlier target already sets this indicator and area',
+        at,
+      );
+    }
+    seen.add(key);
+  }
+  return null;
 }
 
 /** D-RATING-REF and D-RATING-ONCE (S4-3 counts one rating per service record). */
@@ -336,6 +396,81 @@ function decideRetraction(
       reason: command.data.reason,
     },
   });
+}
+
+/**
+ * D-DISBURSEMENT: funds are paid against a published award for this year (S1-5 / S3-6 amounts)
+ * and never beyond it: what the program awarded the platform less what live disbursements of the
+ * year already paid against that program.
+ */
+function decideDisbursement(
+  command: RecordDisbursement,
+  state: PlatformYearState,
+): Decision<PlatformYearEvent> {
+  const { data, award } = command;
+  const common = firstFieldProblem([
+    recordIdProblem(data.recordId, state),
+    occurredAtProblem('DisbursementRecorded', data.occurredAt, command.year),
+  ]);
+  if (common) return common;
+  if (!(Number.isSafeInteger(data.amountFen) && data.amountFen > 0)) {
+    return reject(
+      'VALIDATION_FAILED',
+      'D-MONEY',
+      'must be a positive integer amount in 分',
+      'amountFen',
+    );
+  }
+  const refusal = awardProblem(award, data.programId, command.year);
+  if (refusal) return refusal;
+  const awardedFen = award.status === 'published' ? award.awardedFen : 0;
+  const remainingFen = awardedFen - disbursedFen(state, data.programId);
+  if (data.amountFen > remainingFen) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-DISBURSEMENT',
+      `exceeds what remains of the award: ${String(remainingFen)} 分 of ${String(awardedFen)} 分`,
+      'amountFen',
+    );
+  }
+  return accept({ type: 'DisbursementRecorded', data });
+}
+
+function awardProblem(
+  award: ProgramAward,
+  programId: string,
+  year: number,
+): Decision<never> | null {
+  switch (award.status) {
+    case 'no_program':
+      return reject('NOT_FOUND', 'D-DISBURSEMENT', `no program ${programId}`, 'programId');
+    case 'unpublished':
+      return reject(
+        'RULE_VIOLATION',
+        'D-DISBURSEMENT',
+        `program ${programId} has not published its results: nothing is awarded yet`,
+        'programId',
+      );
+    case 'published':
+      if (award.year !== year) {
+        return reject(
+          'RULE_VIOLATION',
+          'D-DISBURSEMENT',
+          `program ${programId} awards ${String(award.year)}, not ${String(year)}`,
+          'programId',
+        );
+      }
+      return award.awardedFen > 0
+        ? null
+        : reject(
+            'RULE_VIOLATION',
+            'D-DISBURSEMENT',
+            `program ${programId} awarded this platform nothing`,
+            'programId',
+          );
+    default:
+      return assertNever(award);
+  }
 }
 
 /** All or nothing: items are decided in order, each seeing the ones before it. */

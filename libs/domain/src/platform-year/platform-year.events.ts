@@ -237,7 +237,9 @@ export type AuthorityEvent =
   | PenaltyImposed
   | CreditEventRecorded
   | ExpertScoresRecorded
-  | MeetingMissed;
+  | EvaluationConductRecorded
+  | MeetingMissed
+  | DisbursementRecorded;
 
 export type PlatformYearEvent =
   PlatformReportedEvent | AuthorityEvent | RecordRetracted | YearSubmitted;

@@ -7,6 +7,7 @@ import {
   complaint,
   creditEvent,
   districtReview,
+  evaluationConduct,
   eventOf,
   expertScores,
   financingDeal,
@@ -51,12 +52,15 @@ describe('Record types: every record command emits its one event', () => {
     techDemand(1),
     residentEnterprise(1),
     publication(1),
+    publication(1, 'service'),
+    publication(1, 'demand'),
     material(1, []),
     districtReview(1, 8),
     complaint(1),
     penalty(1),
     creditEvent(1),
     expertScores(1, [82, 78, 90, 85, 88]),
+    evaluationConduct(1),
     meetingMissed(1),
   ])('Record types: $type is accepted as is', accepts);
 });

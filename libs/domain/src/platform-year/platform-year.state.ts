@@ -22,11 +22,32 @@ export interface PlatformYearState {
   readonly records: ImmutableMap<string, RecordSummary>;
   /** serviceId → the rating's recordId (S4-3: one rating per service record). */
   readonly ratingByService: ImmutableMap<string, string>;
+  /** recordId → a disbursement not retracted (D-DISBURSEMENT bounds them by the award). */
+  readonly disbursements: ImmutableMap<string, Disbursement>;
   readonly submittedAt: string | null;
 }
 
+export interface Disbursement {
+  readonly programId: string;
+  readonly amountFen: number;
+}
+
 export function initialPlatformYearState(): PlatformYearState {
-  return { records: ImmutableMap(), ratingByService: ImmutableMap(), submittedAt: null };
+  return {
+    records: ImmutableMap(),
+    ratingByService: ImmutableMap(),
+    disbursements: ImmutableMap(),
+    submittedAt: null,
+  };
+}
+
+/** What the year's live disbursements paid against one program, in 分. */
+export function disbursedFen(state: PlatformYearState, programId: string): number {
+  let total = 0;
+  for (const disbursement of state.disbursements.values()) {
+    if (disbursement.programId === programId) total += disbursement.amountFen;
+  }
+  return total;
 }
 
 export function evolvePlatformYear(
@@ -52,7 +73,8 @@ export function evolvePlatformYear(
     case 'RecordRetracted': {
       const target = state.records.get(event.data.retractedId);
       if (target === undefined) return { ...state, records };
-      // A retracted rating frees its service for a corrected rating.
+      // A retracted rating frees its service for a corrected rating, and a retracted
+      // disbursement (entered by mistake) frees its amount of the award.
       const ratingByService =
         target.serviceId === null
           ? state.ratingByService
@@ -60,11 +82,20 @@ export function evolvePlatformYear(
       return {
         ...state,
         ratingByService,
+        disbursements: state.disbursements.delete(event.data.retractedId),
         records: records.set(event.data.retractedId, { ...target, retracted: true }),
       };
     }
     case 'YearSubmitted':
       return { ...state, records, submittedAt: event.data.occurredAt };
+    case 'DisbursementRecorded': {
+      const { programId, amountFen } = event.data;
+      return {
+        ...state,
+        records,
+        disbursements: state.disbursements.set(recordId, { programId, amountFen }),
+      };
+    }
     case 'WorkPlanSubmitted':
     case 'ServiceActivityRecorded':
     case 'ServiceRecorded':
@@ -82,6 +113,7 @@ export function evolvePlatformYear(
     case 'PenaltyImposed':
     case 'CreditEventRecorded':
     case 'ExpertScoresRecorded':
+    case 'EvaluationConductRecorded':
     case 'MeetingMissed':
       return { ...state, records };
     default:

@@ -28,6 +28,12 @@ export interface UpdateOperatorProfile {
   readonly data: DataOf<'OperatorProfileUpdated'>;
   readonly metadata: CommandMetadata;
 }
+/** S2-1: a platform filed during its 建设期 finished building. */
+export interface CompletePlatformConstruction {
+  readonly type: 'CompletePlatformConstruction';
+  readonly data: DataOf<'PlatformConstructionCompleted'>;
+  readonly metadata: CommandMetadata;
+}
 export interface LinkWindowPlatform {
   readonly type: 'LinkWindowPlatform';
   readonly data: { readonly windowPlatformId: string };
@@ -40,4 +46,5 @@ export type PlatformCommand =
   | ReReviewPlatform
   | RevokePlatform
   | UpdateOperatorProfile
+  | CompletePlatformConstruction
   | LinkWindowPlatform;

@@ -2,7 +2,7 @@ import { accept, reject, type Decision, assertNever } from '../shared/decision';
 import { parseInstant } from '../shared/dates';
 import type { PlatformCommand } from './platform.commands';
 import type { PlatformEvent, PlatformFiled, OperatorProfileUpdated } from './platform.events';
-import type { PlatformState } from './platform.state';
+import type { FiledPlatform, PlatformState } from './platform.state';
 import {
   firstFieldProblem,
   nonNegativeInteger,
@@ -105,6 +105,8 @@ export function decidePlatform(
     }
     case 'UpdateOperatorProfile':
       return decideProfile(command.data);
+    case 'CompletePlatformConstruction':
+      return decideConstructionCompletion(command.data.completedAt, state);
     case 'LinkWindowPlatform': {
       if (filing.kind !== 'demonstration') {
         return reject(
@@ -196,6 +198,40 @@ function decideProfile(data: OperatorProfileUpdated['data']): Decision<PlatformE
   );
   if (institution) return institution;
   return accept({ type: 'OperatorProfileUpdated', data });
+}
+
+/** S2-1 counts a planned build as completed once its 建设期 ends: that happens once, after filing. */
+function decideConstructionCompletion(
+  completedAt: string,
+  state: FiledPlatform,
+): Decision<PlatformEvent> {
+  if (!state.filing.underConstruction) {
+    return reject(
+      'RULE_VIOLATION',
+      'S2-1',
+      'the platform was not filed under construction (建设期)',
+      'completedAt',
+    );
+  }
+  if (state.constructionCompletedAt !== null) {
+    return reject(
+      'CONFLICT',
+      'S2-1',
+      `construction was already completed at ${state.constructionCompletedAt}`,
+      'completedAt',
+    );
+  }
+  const date = validDate('completedAt', completedAt);
+  if (date) return date;
+  if (instant(completedAt) < instant(state.filing.filedAt)) {
+    return reject(
+      'VALIDATION_FAILED',
+      'S2-1',
+      'construction cannot be completed before the filing (备案)',
+      'completedAt',
+    );
+  }
+  return accept({ type: 'PlatformConstructionCompleted', data: { completedAt } });
 }
 
 function instant(text: string): number {

@@ -342,6 +342,18 @@ describe('D-PROFILE / D-MONEY: the operator profile (S4-1 basic conditions)', ()
       .then({ type: 'OperatorProfileUpdated', data: profile });
   });
 
+  it('S0-8: institutions flagged 重点服务机构 (key) are accepted beside unflagged ones', () => {
+    const institutions = [
+      { uscc: enterpriseUscc(11), name: '重庆德恒律师事务所', key: true },
+      { uscc: enterpriseUscc(12), name: '重庆天健会计师事务所', key: false },
+      { uscc: enterpriseUscc(13), name: '重庆市科技服务中心' },
+    ];
+    spec
+      .given(filed(demoFiling))
+      .when(updateProfile({ institutions }))
+      .then({ type: 'OperatorProfileUpdated', data: { ...profile, institutions } });
+  });
+
   it('D-MONEY: zero assets are accepted', () => {
     spec
       .given(filed(demoFiling))

@@ -106,6 +106,7 @@ export type PlatformEvent =
   | PlatformReReviewed
   | PlatformRevoked
   | OperatorProfileUpdated
+  | PlatformConstructionCompleted
   | WindowPlatformLinked;
 
 export type PlatformEventType = PlatformEvent['type'];

@@ -22,6 +22,8 @@ export type PlatformState =
       readonly profile: OperatorProfileUpdated['data'] | null;
       readonly windowPlatformId: string | null;
       readonly revokedAt: string | null;
+      /** S2-1: when a platform filed under construction finished building. */
+      readonly constructionCompletedAt: string | null;
     };
 
 export type FiledPlatform = Extract<PlatformState, { status: 'filed' | 'revoked' }>;
@@ -39,6 +41,7 @@ export function evolvePlatform(state: PlatformState, event: PlatformEvent): Plat
       profile: null,
       windowPlatformId: null,
       revokedAt: null,
+      constructionCompletedAt: null,
     };
   }
   // Every other fact presupposes a filing; a stream that does not start with one is ignored.
@@ -54,6 +57,8 @@ export function evolvePlatform(state: PlatformState, event: PlatformEvent): Plat
       return { ...state, status: 'revoked', revokedAt: event.data.revokedAt };
     case 'OperatorProfileUpdated':
       return { ...state, profile: event.data };
+    case 'PlatformConstructionCompleted':
+      return { ...state, constructionCompletedAt: event.data.completedAt };
     case 'WindowPlatformLinked':
       return { ...state, windowPlatformId: event.data.windowPlatformId };
     default:

@@ -7,6 +7,7 @@ import {
   type RecordCommandType,
 } from '../platform-year/platform-year.commands';
 import type { PlatformYearEvent } from '../platform-year/platform-year.events';
+import type { ProgramAward } from '../program/program-award';
 import { enterpriseUscc, id, meta, windowFiling } from './fixtures';
 
 /** Builders of platform-year records (batch items), their commands and their events. */
@@ -238,9 +239,18 @@ export const residentEnterprise = (
   },
 });
 
-export const publication = (n: number): Item<'PublishItem'> => ({
+const PUBLISHED_TITLES = {
+  policy: '关于促进中小企业高质量发展的若干措施解读',
+  service: '中小企业数字化转型诊断服务',
+  demand: '求购注塑模具温控系统改造方案',
+} as const;
+
+export const publication = (
+  n: number,
+  itemKind: keyof typeof PUBLISHED_TITLES = 'policy',
+): Item<'PublishItem'> => ({
   type: 'PublishItem',
-  data: { ...base(n), itemKind: 'policy', title: '关于促进中小企业高质量发展的若干措施解读' },
+  data: { ...base(n), itemKind, title: PUBLISHED_TITLES[itemKind] },
 });
 
 export const material = (
@@ -312,7 +322,61 @@ export const expertScores = (n: number, scores: readonly number[]): Item<'Record
   },
 });
 
+export const evaluationConduct = (
+  n: number,
+  o: Partial<Data<'RecordEvaluationConduct'>> = {},
+): Item<'RecordEvaluationConduct'> => ({
+  type: 'RecordEvaluationConduct',
+  data: {
+    ...base(n),
+    conduct: 'no_show',
+    programId: 'bengbu-demo-2022-2025',
+    summary: '无故未参加2025年度示范平台评价答辩',
+    ...o,
+  },
+});
+
 export const meetingMissed = (n: number): Item<'RecordMeetingMissed'> => ({
   type: 'RecordMeetingMissed',
   data: { ...base(n), missedKind: 'meeting', title: '全市平台网络季度工作例会' },
 });
+
+export const PROGRAM_ID = 'cq-window-2025';
+
+type DisbursementData = Extract<PlatformYearEvent, { type: 'DisbursementRecorded' }>['data'];
+
+export function disbursementData(n: number, o: Partial<DisbursementData> = {}): DisbursementData {
+  return {
+    recordId: id(n),
+    occurredAt: '2025-12-10T10:00:00+08:00',
+    programId: PROGRAM_ID,
+    amountFen: 10_000_000, // 100,000 元
+    reference: `渝财建〔2025〕${String(n)}号`,
+    ...o,
+  };
+}
+
+/** The published award of PROGRAM_ID for YEAR: 300,000 元 (S1-5 一档) unless told otherwise. */
+export function awarded(awardedFen = 30_000_000, year = YEAR): ProgramAward {
+  return { status: 'published', year, evaluationId: id(900), awardedFen };
+}
+
+export function disburse(
+  n: number,
+  award: ProgramAward,
+  o: Partial<DisbursementData> = {},
+  metadata: CommandMetadata = meta('admin'),
+): PlatformYearCommand {
+  return {
+    type: 'RecordDisbursement',
+    platformId: PLATFORM_ID,
+    year: YEAR,
+    metadata,
+    data: disbursementData(n, o),
+    award,
+  };
+}
+
+export function disbursed(n: number, o: Partial<DisbursementData> = {}): PlatformYearEvent {
+  return { type: 'DisbursementRecorded', data: disbursementData(n, o) };
+}

@@ -185,34 +185,52 @@ function activePosition(db: Database.Database): number {
   return row?.position ?? -1;
 }
 
-const ACTIVE_VIEW =
-  'SELECT d.key AS key, d.view AS view FROM rm_docs d JOIN rm_generations g ' +
-  "ON g.model = d.model AND g.generation = d.generation AND g.status = 'active' WHERE d.model = ?";
-
+/**
+ * Views are read by their full primary key (model, generation, key): the active generation is
+ * resolved once per model and snapshot, so a lookup never scans a model's other documents.
+ */
 function sqliteSnapshot(db: Database.Database): ReadModelSnapshot {
-  const one = db.prepare<[string, string], { key: string; view: string }>(
-    `${ACTIVE_VIEW} AND d.key = ?`,
+  const activeGeneration = db.prepare<[string], { generation: number }>(
+    "SELECT generation FROM rm_generations WHERE model = ? AND status = 'active'",
   );
-  const prefixed = db.prepare<[string, string, string], { key: string; view: string }>(
-    `${ACTIVE_VIEW} AND d.key >= ? AND d.key < ? ORDER BY d.key`,
+  const one = db.prepare<[string, number, string], { view: string }>(
+    'SELECT view FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
   );
+  const prefixed = db.prepare<[string, number, string, string], { key: string; view: string }>(
+    'SELECT key, view FROM rm_docs WHERE model = ? AND generation = ? AND key >= ? AND key < ? ORDER BY key',
+  );
+  const generations = new Map<string, number | null>();
+  const generationOf = (model: string): number | null => {
+    let generation = generations.get(model);
+    if (generation === undefined) {
+      generation = activeGeneration.get(model)?.generation ?? null;
+      generations.set(model, generation);
+    }
+    return generation;
+  };
+  const viewOf = <V>(model: string, key: string): V | null => {
+    const generation = generationOf(model);
+    const row = generation === null ? undefined : one.get(model, generation, key);
+    return row === undefined ? null : (JSON.parse(row.view) as V);
+  };
   return {
     position: activePosition(db),
     view<V>(model: string, key: string): Promise<V | null> {
-      const row = one.get(model, key);
-      return Promise.resolve(row === undefined ? null : (JSON.parse(row.view) as V));
+      return Promise.resolve(viewOf<V>(model, key));
     },
     views<V>(model: string, keys: readonly string[]): Promise<Map<string, V>> {
       const found = new Map<string, V>();
       for (const key of keys) {
-        const row = one.get(model, key);
-        if (row !== undefined) found.set(key, JSON.parse(row.view) as V);
+        const view = viewOf<V>(model, key);
+        if (view !== null) found.set(key, view);
       }
       return Promise.resolve(found);
     },
     viewsWithPrefix<V>(model: string, prefix: string): Promise<Map<string, V>> {
       const found = new Map<string, V>();
-      for (const row of prefixed.all(model, prefix, `${prefix}\u{10FFFF}`)) {
+      const generation = generationOf(model);
+      if (generation === null) return Promise.resolve(found);
+      for (const row of prefixed.all(model, generation, prefix, `${prefix}\u{10FFFF}`)) {
         found.set(row.key, JSON.parse(row.view) as V);
       }
       return Promise.resolve(found);
