@@ -9,7 +9,7 @@ import type { AnyProjection } from './model-runner';
 import { DEFAULT_PROJECTOR_OPTIONS, Projector, type ProjectorOptions } from './projector';
 
 /** Every projection of projections/, as the projector runs them. */
-export const PROJECTIONS: readonly AnyProjection[] = ALL_PROJECTIONS as readonly AnyProjection[];
+export const PROJECTIONS: readonly AnyProjection[] = ALL_PROJECTIONS;
 
 export async function openReadModels(
   env: NodeJS.ProcessEnv = process.env,

@@ -13,7 +13,6 @@ import {
   freshSqliteStore,
 } from '../../../test/support/stores';
 import { freshReadModelStore } from '../../../test/support/read-model-stores';
-import type { AnyProjection } from './model-runner';
 import { DEFAULT_PROJECTOR_OPTIONS, Projector } from './projector';
 
 /** A small projection with the shape of the real ones: per-key counters and a derived view. */
@@ -94,7 +93,7 @@ function projectorSuite(
     });
 
     it('builds views equal to the in-memory fold, live, with the position in the same commit', async () => {
-      const projector = new Projector(events, readModels, [tallies as AnyProjection], options);
+      const projector = new Projector(events, readModels, [tallies], options);
       await projector.start();
       const head = await appendMany(events, 5, 9);
       await readModels.reader().waitFor(head);
@@ -108,12 +107,12 @@ function projectorSuite(
     });
 
     it('resumes after a restart without double-applying or skipping', async () => {
-      const first = new Projector(events, readModels, [tallies as AnyProjection], options);
+      const first = new Projector(events, readModels, [tallies], options);
       await first.start();
       await readModels.reader().waitFor(await appendMany(events, 3, 10));
       await first.stop();
       const head = await appendMany(events, 4, 6);
-      const second = new Projector(events, readModels, [tallies as AnyProjection], options);
+      const second = new Projector(events, readModels, [tallies], options);
       await second.start();
       await readModels.reader().waitFor(head);
       expect(await storedViews(readModels)).toEqual(await expectedViews(events));
@@ -121,17 +120,14 @@ function projectorSuite(
     });
 
     it('rebuilds into a fresh generation and swaps it in while the old one serves', async () => {
-      const live = new Projector(events, readModels, [tallies as AnyProjection], options);
+      const live = new Projector(events, readModels, [tallies], options);
       await live.start();
       const head = await appendMany(events, 6, 8);
       await readModels.reader().waitFor(head);
       const before = await readModels.generations();
-      const [rebuilt] = await new Projector(
-        events,
-        readModels,
-        [tallies as AnyProjection],
-        options,
-      ).rebuild(['test-tallies']);
+      const [rebuilt] = await new Projector(events, readModels, [tallies], options).rebuild([
+        'test-tallies',
+      ]);
       if (rebuilt === undefined) throw new Error('the rebuild reported no model');
       expect(rebuilt.generation).toBeGreaterThan(before[0]?.generation ?? 0);
       expect(await readModels.generations()).toEqual([
@@ -150,11 +146,11 @@ function projectorSuite(
     });
 
     it('builds a new projection version beside the old one and swaps it in once caught up', async () => {
-      const v1 = new Projector(events, readModels, [tallies as AnyProjection], options);
+      const v1 = new Projector(events, readModels, [tallies], options);
       await v1.start();
       await readModels.reader().waitFor(await appendMany(events, 3, 5));
       await v1.stop();
-      const v2 = new Projector(events, readModels, [tallyV2 as AnyProjection], options);
+      const v2 = new Projector(events, readModels, [tallyV2], options);
       await v2.start();
       const head = await appendMany(events, 1, 4);
       await readModels.reader().waitFor(head);

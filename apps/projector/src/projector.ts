@@ -160,7 +160,7 @@ export class Projector {
         }
       } catch (error) {
         this.applying = false;
-        if (this.stopped) return;
+        if (this.isStopped()) return;
         this.options.onError?.(error);
         this.reloadNeeded = true;
         await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -259,6 +259,11 @@ export class Projector {
       head,
       lag: Math.max(0, head - runner.committedPosition),
     };
+  }
+
+  /** Read through a method: the loop's condition must not narrow it for the code after an await. */
+  private isStopped(): boolean {
+    return this.stopped;
   }
 
   async stop(): Promise<void> {

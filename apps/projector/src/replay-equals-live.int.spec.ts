@@ -128,7 +128,9 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((done) =>
-      child.on('exit', (_code, signal) => done(signal)),
+      child.on('exit', (_code, signal) => {
+        done(signal);
+      }),
     );
     // Kill once some commits have landed and before the end: mid-run by construction.
     let killedAt = -1;

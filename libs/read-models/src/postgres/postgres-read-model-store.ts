@@ -1,4 +1,4 @@
-import { Pool, types, type PoolClient } from 'pg';
+import { Pool, TypeOverrides, types, type PoolClient } from 'pg';
 import type { ReadModelReader, ReadModelSnapshot } from '../read-model-reader';
 import {
   StaleGenerationError,
@@ -24,11 +24,8 @@ INSERT INTO "${schema}".rm_meta (name, value) VALUES ('epoch', 0) ON CONFLICT DO
 }
 
 // Positions fit in a double (the store's positions are safe integers): read int8 as a number.
-const int8 = (value: string): number => Number(value);
-const parsers = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? int8 : types.getTypeParser(oid, format ?? 'text'),
-};
+const parsers = new TypeOverrides();
+parsers.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
 
 interface GenerationRow {
   model: string;

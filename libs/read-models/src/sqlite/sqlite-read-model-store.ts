@@ -208,21 +208,21 @@ function sqliteSnapshot(db: Database.Database): ReadModelSnapshot {
     }
     return generation;
   };
-  const viewOf = <V>(model: string, key: string): V | null => {
+  const viewOf = (model: string, key: string): unknown => {
     const generation = generationOf(model);
     const row = generation === null ? undefined : one.get(model, generation, key);
-    return row === undefined ? null : (JSON.parse(row.view) as V);
+    return row === undefined ? null : (JSON.parse(row.view) as unknown);
   };
   return {
     position: activePosition(db),
     view<V>(model: string, key: string): Promise<V | null> {
-      return Promise.resolve(viewOf<V>(model, key));
+      return Promise.resolve(viewOf(model, key) as V | null);
     },
     views<V>(model: string, keys: readonly string[]): Promise<Map<string, V>> {
       const found = new Map<string, V>();
       for (const key of keys) {
-        const view = viewOf<V>(model, key);
-        if (view !== null) found.set(key, view);
+        const view = viewOf(model, key);
+        if (view !== null) found.set(key, view as V);
       }
       return Promise.resolve(found);
     },
