@@ -5,6 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@ledger/event-store';
 import { AnchorScheduler } from '../../apps/ledger-api/src/anchors/anchor-scheduler';
 import { startLedgerApi } from '../../apps/ledger-api/src/bootstrap';
+import { READ_MODEL_READER } from '../../apps/ledger-api/src/read-models/read-model-reader.token';
+import { PROJECTIONS } from '../../apps/projector/src/open-projector';
+import type { ReadModelReader } from '@ledger/read-models';
 import { EVENT_STORE } from '../../apps/ledger-api/src/store/event-store.module';
 import { events } from '../contract/contract-fixtures';
 
@@ -40,15 +43,29 @@ describe('ledger-api over HTTP on the embedded store', () => {
   it('GET /ready reports the store and its head position', async () => {
     const store = app.get<EventStore>(EVENT_STORE);
     await store.append('platformyear-cq001_2025', events(3));
+    // The embedded projector applies them; /ready then shows every read model at lag 0.
+    await app.get<ReadModelReader>(READ_MODEL_READER).waitFor(3);
     const response = await fetch(`${baseUrl}/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ready', store: 'sqlite', headPosition: 3 });
+    const ready = (await response.json()) as { readModels: { model: string; lag: number }[] };
+    expect(ready).toEqual({
+      status: 'ready',
+      store: 'sqlite',
+      headPosition: 3,
+      readModels: expect.arrayContaining([
+        { model: 'platform-year-metrics', position: 3, lag: 0 },
+        { model: 'platforms', position: 3, lag: 0 },
+      ]) as unknown,
+    });
+    expect(ready.readModels).toHaveLength(PROJECTIONS.length);
   });
 
-  it('GET /metrics is Prometheus text with the head position', async () => {
+  it('GET /metrics is Prometheus text with the head position and each read model lag', async () => {
     const response = await fetch(`${baseUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
-    expect(await response.text()).toMatch(/^ledger_head_position\{store="sqlite"\} \d+$/m);
+    const text = await response.text();
+    expect(text).toMatch(/^ledger_head_position\{store="sqlite"\} \d+$/m);
+    expect(text).toMatch(/^ledger_projector_lag_events\{model="platform-year-metrics"\} \d+$/m);
   });
 
   it('the anchor scheduler anchors when the log moved, and not again until it moves', async () => {

@@ -38,6 +38,15 @@ function citedIds(source: string): Set<string> {
 }
 
 const ruleIds = ruleIdsOf(readFileSync(RULES_MD, 'utf8'));
+
+/**
+ * Rules whose facts do not exist yet, with the issue that brings them. Listed here so the gap is
+ * visible and the entry must go when a spec names the rule (the last test fails until it does).
+ */
+const DEFERRED: Readonly<Record<string, string>> = {
+  'S1-7':
+    'the integrity issue (5): FraudConfirmed events, Y and Y+1 ineligibility and the clawback proposal',
+};
 const citations = new Map<string, string[]>();
 for (const root of SCANNED)
   for (const file of specFiles(path.join(REPO_ROOT, root)))
@@ -52,11 +61,18 @@ describe('Rule coverage: every RULES.md rule S0-1 … S4-5 is named in a spec ti
   });
 
   it('lists no rule without a spec (the missing ids are named)', () => {
-    const missing = ruleIds.filter((id) => !citations.has(id));
+    const missing = ruleIds.filter((id) => !citations.has(id) && !(id in DEFERRED));
     expect({ missing }).toEqual({ missing: [] });
   });
 
-  it.each(ruleIds)('%s is the subject of at least one spec title', (id) => {
-    expect(citations.get(id) ?? []).not.toEqual([]);
+  it.each(ruleIds.filter((id) => !(id in DEFERRED)))(
+    '%s is the subject of at least one spec title',
+    (id) => {
+      expect(citations.get(id) ?? []).not.toEqual([]);
+    },
+  );
+
+  it('names the rules deferred to a later issue, and each is still without a spec', () => {
+    expect(Object.keys(DEFERRED).filter((id) => citations.has(id))).toEqual([]);
   });
 });

@@ -298,12 +298,6 @@ describe('S1-6 credit: 失信被执行人 or 巡视审计 cancels support', () =
   });
 });
 
-describe('S1-7 fabricated service data', () => {
-  it.todo(
-    'S1-7 fabricated activities, records or ratings cancel support this year and next and claw back (needs FraudConfirmed in the metrics contract)',
-  );
-});
-
 describe('cq-window-2025 table order', () => {
   it('lists ranked platforms by rank, then other graded platforms, then those not graded in enrolment order', () => {
     const result = run([
