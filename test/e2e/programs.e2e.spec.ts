@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { platformStream, platformYearStream, programStream } from '@ledger/domain';
+import { foldEvents, viewsOf, type ProjectedEvent } from '@ledger/projections/shared/projection';
+import { memorySnapshot } from '@ledger/read-models';
+import { evaluationContext } from '../../apps/ledger-api/src/programs/evaluation-context';
+import { runProgramPack } from '../../apps/ledger-api/src/programs/program-packs';
+import { PROJECTIONS } from '../../apps/projector/src/open-projector';
 import { describeIfPostgres } from '../support/stores';
 import { TestApi, type StoreKind } from '../support/ledger-api';
 import {
@@ -499,6 +504,49 @@ function programSuite(kind: StoreKind): void {
         evaluations: [{ evaluationId, platforms: 1, graded: 1, amountFen: 30_000_000 }],
         publishedEvaluationId: null,
       });
+    });
+
+    it('is reproducible: replaying the log to the recorded position in memory gives the same results', async () => {
+      const stored = (await api.streamEvents(programStream(programId))).find(
+        (event) => event.id === evaluationId,
+      );
+      const recorded = stored?.data as { position: number; results: unknown[] } | undefined;
+      if (recorded === undefined) throw new Error('the evaluation is not in the program stream');
+      // More events after the evaluation must not matter: the replay stops at its position.
+      const later = { ...programBody({ programId: `${programId}-later`, year: evalYear }) };
+      expect((await api.post('/v1/programs', later)).status).toBe(201);
+      const upToPosition: ProjectedEvent[] = [];
+      for await (const event of api.store.readAll()) {
+        if (event.position <= recorded.position) upToPosition.push(event);
+      }
+      const models = new Map(
+        PROJECTIONS.map((projection) => [
+          projection.name,
+          viewsOf(projection, foldEvents(projection, upToPosition)) as ReadonlyMap<string, unknown>,
+        ]),
+      );
+      const snapshot = memorySnapshot(recorded.position, models);
+      const program = await api.call('GET', `/v1/programs/${programId}`, { token: tokens.auditor });
+      const opened = program.body as { packId: string; packVersion: string; parameters: object };
+      const replayed = runProgramPack(
+        { packId: opened.packId, packVersion: opened.packVersion, parameters: opened.parameters },
+        await evaluationContext(snapshot, {
+          status: 'opened',
+          program: {
+            programId,
+            title: '',
+            packId: opened.packId,
+            packVersion: opened.packVersion,
+            year: evalYear,
+            parameters: opened.parameters as Record<string, unknown>,
+            openedAt: '',
+          },
+          enrolled: [funded],
+          evaluations: [],
+          publication: null,
+        }),
+      );
+      expect(JSON.parse(JSON.stringify(replayed.results))).toEqual(recorded.results);
     });
 
     it('the result table: 序号, 平台名称, 等次, 得分, 档次, 补助金额（元）, with the rules applied', async () => {

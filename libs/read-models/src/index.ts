@@ -3,3 +3,4 @@ export * from './read-model-store';
 export * from './open-read-model-store';
 export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 export { PostgresReadModelStore } from './postgres/postgres-read-model-store';
+export { memorySnapshot } from './memory-snapshot';

@@ -1,4 +1,4 @@
-import type { OpenedProgram } from '@ledger/domain';
+import { MIN_YEAR, beijingYearOf, parseInstant, type OpenedProgram } from '@ledger/domain';
 import type { EvaluationContext, PlatformEvaluationInput } from './policy';
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
 import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
@@ -11,15 +11,10 @@ import {
 import { ApiError } from '../http/api-error';
 
 /**
- * Rules that look back (S4-1's two years of operation and of credit) read the two years before the
- * evaluated one: a window of two is what the documents ask for, and the views are small.
- */
-export const PREVIOUS_YEARS_READ = 2;
-
-/**
  * What a pack reads about the enrolled platforms, from one snapshot of the read models: each
  * platform's registry view, its metrics for the program year (null when it reported nothing) and
- * for the previous years that have any (most recent first).
+ * for every earlier year since its filing that has any, most recent first — rules look back two
+ * years (S4-1) and the network stocks (S0-6, S0-8 入驻企业, 服务项目) accumulate since the filing.
  */
 export async function evaluationContext(
   snapshot: ReadModelSnapshot,
@@ -28,12 +23,8 @@ export async function evaluationContext(
   const { programId, year } = program.program;
   const ids = program.enrolled;
   const platforms = await snapshot.views<PlatformView>(READ_MODELS.platforms, ids.map(platformKey));
-  const years = Array.from({ length: PREVIOUS_YEARS_READ + 1 }, (_, back) => year - back);
-  const metrics = await snapshot.views<PlatformYearMetrics>(
-    READ_MODELS.platformYearMetrics,
-    ids.flatMap((id) => years.map((y) => platformYearKey(id, y))),
-  );
-  const inputs = ids.map((platformId): PlatformEvaluationInput => {
+  const yearsOf = new Map<string, number[]>();
+  for (const platformId of ids) {
     const platform = platforms.get(platformKey(platformId));
     if (platform === undefined) {
       // Enrolment needs a filing, so only a projector behind the log (or rebuilding) gets here.
@@ -43,7 +34,19 @@ export async function evaluationContext(
         `the platform registry has no view of ${platformId} yet: retry shortly`,
       );
     }
-    const [current, ...previous] = years.map(
+    const filed = Math.max(MIN_YEAR, Math.min(year, filingYearOf(platform)));
+    yearsOf.set(
+      platformId,
+      Array.from({ length: year - filed + 1 }, (_, back) => year - back),
+    );
+  }
+  const metrics = await snapshot.views<PlatformYearMetrics>(
+    READ_MODELS.platformYearMetrics,
+    ids.flatMap((id) => (yearsOf.get(id) ?? []).map((y) => platformYearKey(id, y))),
+  );
+  const inputs = ids.map((platformId): PlatformEvaluationInput => {
+    const platform = platforms.get(platformKey(platformId)) as PlatformView;
+    const [current, ...previous] = (yearsOf.get(platformId) ?? []).map(
       (y) => metrics.get(platformYearKey(platformId, y)) ?? null,
     );
     return {
@@ -53,4 +56,10 @@ export async function evaluationContext(
     };
   });
   return { year, programId, platforms: inputs };
+}
+
+/** The Beijing year of the filing (备案); a registry view without a readable date reads none back. */
+function filingYearOf(platform: PlatformView): number {
+  const filed = parseInstant(platform.filedAt);
+  return filed === null ? Number.POSITIVE_INFINITY : beijingYearOf(filed);
 }

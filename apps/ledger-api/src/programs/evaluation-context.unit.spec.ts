@@ -1,26 +1,14 @@
 import type { OpenedProgram } from '@ledger/domain';
-import { READ_MODELS, type ReadModelSnapshot } from '@ledger/read-models';
+import { READ_MODELS, memorySnapshot, type ReadModelSnapshot } from '@ledger/read-models';
 import { ApiError } from '../http/api-error';
 import { evaluationContext } from './evaluation-context';
 
 /** An in-memory snapshot of the read models: views by model and key. */
 function snapshotOf(views: Record<string, Record<string, unknown>>): ReadModelSnapshot {
-  const of = (model: string) => new Map(Object.entries(views[model] ?? {}));
-  return {
-    position: 42,
-    view: <V>(model: string, key: string) =>
-      Promise.resolve((of(model).get(key) ?? null) as V | null),
-    views: <V>(model: string, keys: readonly string[]) =>
-      Promise.resolve(
-        new Map(
-          keys.flatMap((key) => (of(model).has(key) ? [[key, of(model).get(key) as V]] : [])),
-        ),
-      ),
-    viewsWithPrefix: <V>(model: string, prefix: string) =>
-      Promise.resolve(
-        new Map([...of(model)].filter(([key]) => key.startsWith(prefix)) as [string, V][]),
-      ),
-  };
+  return memorySnapshot(
+    42,
+    new Map(Object.entries(views).map(([model, byKey]) => [model, new Map(Object.entries(byKey))])),
+  );
 }
 
 const program = (enrolled: readonly string[]): OpenedProgram => ({
@@ -40,16 +28,17 @@ const program = (enrolled: readonly string[]): OpenedProgram => ({
 });
 
 describe('Evaluation context: what a pack reads about the enrolled platforms', () => {
-  it('reads each platform, its year and the years before it that have metrics', async () => {
+  it('reads each platform, its year and every year since its filing that has metrics', async () => {
     const snapshot = snapshotOf({
       [READ_MODELS.platforms]: {
-        'cq-wz': { platformId: 'cq-wz' },
-        'cq-kz': { platformId: 'cq-kz' },
+        'cq-wz': { platformId: 'cq-wz', filedAt: '2019-03-01' },
+        'cq-kz': { platformId: 'cq-kz', filedAt: '2024-05-01' },
       },
       [READ_MODELS.platformYearMetrics]: {
         'cq-wz/2025': { year: 2025 },
         'cq-wz/2023': { year: 2023 },
-        'cq-wz/2022': { year: 2022 },
+        'cq-wz/2019': { year: 2019 },
+        'cq-wz/2018': { year: 2018 },
         'cq-kz/2024': { year: 2024 },
       },
     });
@@ -59,11 +48,16 @@ describe('Evaluation context: what a pack reads about the enrolled platforms', (
       programId: 'cq-window-2025',
       platforms: [
         {
-          platform: { platformId: 'cq-wz' },
+          platform: { platformId: 'cq-wz', filedAt: '2019-03-01' },
           metrics: { year: 2025 },
-          previousYears: [{ year: 2023 }],
+          // Every year since the filing (stocks such as S0-8's 入驻企业 accumulate); none before.
+          previousYears: [{ year: 2023 }, { year: 2019 }],
         },
-        { platform: { platformId: 'cq-kz' }, metrics: null, previousYears: [{ year: 2024 }] },
+        {
+          platform: { platformId: 'cq-kz', filedAt: '2024-05-01' },
+          metrics: null,
+          previousYears: [{ year: 2024 }],
+        },
       ],
     });
   });
