@@ -1,6 +1,9 @@
 import {
+  AREA_INDICATORS,
   PLAN_INDICATORS,
+  isAreaIndicator,
   isPlanIndicator,
+  type AreaIndicator,
   type PlanIndicator,
   type ServiceArea,
 } from '@ledger/domain';
@@ -25,24 +28,15 @@ export const FUNCTION_AREAS: Readonly<Record<PlatformFunction, readonly ServiceA
 export const PLATFORM_FUNCTIONS = Object.keys(FUNCTION_AREAS) as PlatformFunction[];
 
 /**
- * Indicators counted per service area: a plan target with an area reads `byArea[area]`. The
- * domain's D-PLAN allows an area on exactly these (a spec holds the two lists equal).
+ * Indicators counted per service area (the domain's list: D-PLAN allows an area on exactly
+ * these): a plan target with an area reads `byArea[area]`; the guard below keeps them AreaTally's.
  */
-export const AREA_INDICATORS = [
-  'activities',
-  'activitiesOffline',
-  'activitiesOnline',
-  'activityPersonTimes',
-  'services',
-  'enterprisesServed',
-  'enterprisesServedOffline',
-  'enterprisesServedOnline',
-  'trainings',
-  'trainingSessions',
-  'trainees',
-] as const satisfies readonly (keyof AreaTally)[];
+export const AREA_INDICATORS_ARE_AREA_COUNTS: (typeof AREA_INDICATORS)[number] extends keyof AreaTally
+  ? true
+  : never = true;
 
-export type AreaIndicator = (typeof AREA_INDICATORS)[number];
+export { AREA_INDICATORS, isAreaIndicator, type AreaIndicator };
+
 /** Counted for the whole year only: deals, recruitments, items … carry no service area. */
 export type YearIndicator = Exclude<PlanIndicator, AreaIndicator>;
 export type MetricIndicator = PlanIndicator;
@@ -55,14 +49,8 @@ export type MetricIndicator = PlanIndicator;
  */
 export const METRIC_INDICATORS: readonly MetricIndicator[] = PLAN_INDICATORS;
 
-const AREA_INDICATOR_SET: ReadonlySet<string> = new Set(AREA_INDICATORS);
-
-export function isAreaIndicator(name: string): name is AreaIndicator {
-  return AREA_INDICATOR_SET.has(name);
-}
-
 export function isYearIndicator(name: string): name is YearIndicator {
-  return isPlanIndicator(name) && !AREA_INDICATOR_SET.has(name);
+  return isPlanIndicator(name) && !isAreaIndicator(name);
 }
 
 // Compile-time guards: MetricTally's counts and the domain's plan indicators are the same names.

@@ -6,7 +6,7 @@
  */
 
 /** AreaTally's counts: measured for the year and for each service area (a target's `area`). */
-const AREA_INDICATORS = [
+export const AREA_INDICATORS = [
   'activities',
   'activitiesOffline',
   'activitiesOnline',
@@ -49,7 +49,9 @@ export function isPlanIndicator(name: string): name is PlanIndicator {
   return KNOWN.has(name);
 }
 
+export type AreaIndicator = (typeof AREA_INDICATORS)[number];
+
 /** Whether the metrics count this indicator per service area, so a target may name an area. */
-export function isAreaIndicator(name: string): boolean {
+export function isAreaIndicator(name: string): name is AreaIndicator {
   return BY_AREA.has(name);
 }

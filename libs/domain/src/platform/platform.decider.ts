@@ -11,7 +11,10 @@ import {
 } from '../shared/field-checks';
 
 /** S4-5: "重庆市 + 字号 + 中小企业公共服务示范平台". */
-const CHONGQING_DEMO_NAME = /^重庆市.+中小企业公共服务示范平台$/;
+/** S4-5 (seed 004 第十条(五)): "重庆市 + 字号 + 中小企业公共服务示范平台". */
+export function isChongqingDemoName(name: string): boolean {
+  return /^重庆市.+中小企业公共服务示范平台$/.test(name.trim());
+}
 
 export function decidePlatform(
   command: PlatformCommand,
@@ -172,7 +175,7 @@ function hasChongqingDemoName(filing: PlatformFiled['data']): boolean {
     filing.kind === 'demonstration' &&
     filing.level === 'municipal' &&
     filing.province.startsWith('重庆');
-  return !applies || CHONGQING_DEMO_NAME.test(filing.name);
+  return !applies || isChongqingDemoName(filing.name);
 }
 
 function decideProfile(data: OperatorProfileUpdated['data']): Decision<PlatformEvent> {

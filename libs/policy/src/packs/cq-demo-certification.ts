@@ -1,4 +1,4 @@
-import { chongqingRegionOf, parseInstant } from '@ledger/domain';
+import { chongqingRegionOf, isChongqingDemoName, parseInstant } from '@ledger/domain';
 import type { PlatformFunction } from '@ledger/projections/platform-year-metrics/metrics.view';
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
 import { addYears, beijingDateOf } from '@ledger/projections/network-statistics/calendar';
@@ -134,8 +134,6 @@ const MIN_QUALIFIED_PERCENT = 80;
 const MIN_INSTITUTIONS = 5;
 const CREDIT_LOOKBACK_YEARS = 2;
 const CHONGQING_AREA_CODE_PREFIX = '50';
-/** 第十条(五): "重庆市 + 字号 + 中小企业公共服务示范平台" (the platform decider's S4-5 pattern). */
-const CHONGQING_DEMO_NAME = /^重庆市.+中小企业公共服务示范平台$/;
 
 function evaluate(
   context: EvaluationContext,
@@ -561,7 +559,7 @@ const EMPTY_FUNCTION: FunctionFigures = {
 
 /** S4-5 (第十条(五)): "重庆市 + 字号 + 中小企业公共服务示范平台". */
 function nameFormat(platform: PlatformView): RuleApplication {
-  const conforms = CHONGQING_DEMO_NAME.test(platform.name.trim());
+  const conforms = isChongqingDemoName(platform.name);
   return {
     ruleId: 'S4-5',
     outcome: conforms ? 'pass' : 'flag',
