@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import type { EventStore } from '@ledger/event-store';
 import { foldEvents, type ProjectedEvent } from '@ledger/projections/shared/projection';
 import { SqliteReadModelStore, type ReadModelStore } from '@ledger/read-models';
+import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_YEAR, generateDemoDataset } from '@ledger/demo-data';
+import { LedgerProcessors } from '../../ledger-api/src/commands/ledger-processors';
+import { seedDemo } from '../../ledger-api/src/demo/seed-demo';
 import { appendBenchNetwork } from '../../../test/bench/projection-bench-events';
 import { freshSqliteStore, freshSqliteStoreAt } from '../../../test/support/stores';
 import { createProjector, PROJECTIONS } from './open-projector';
@@ -95,6 +98,30 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
 
     await createProjector(events, readModels).rebuild(PROJECTIONS.map((p) => p.name));
     expect(await storedModels(readModels)).toEqual(live);
+    await readModels.close();
+    await events.close();
+  });
+
+  it('the same holds for the demo network written through the deciders (work plans, services, ratings, deals, trainings, items)', async () => {
+    const { store: events } = freshSqliteStore();
+    const readModels = new SqliteReadModelStore(
+      join(mkdtempSync(join(tmpdir(), 'ledger-rm-')), 'rm.sqlite'),
+    );
+    const projector = createProjector(events, readModels, {
+      maxPendingEvents: 2_000,
+      commitIntervalMs: 20,
+    });
+    await projector.start();
+    const dataset = generateDemoDataset({ seed: DEFAULT_DEMO_SEED, year: DEFAULT_DEMO_YEAR });
+    await seedDemo(new LedgerProcessors(events), {
+      platforms: dataset.platforms.slice(0, 12),
+      years: dataset.years.filter((y) =>
+        dataset.platforms.slice(0, 12).some((p) => p.filing.platformId === y.platformId),
+      ),
+    });
+    await readModels.reader().waitFor(await events.headPosition(), 60_000);
+    await projector.stop();
+    expect(await storedModels(readModels)).toEqual(foldedModels(await allEvents(events)));
     await readModels.close();
     await events.close();
   });
