@@ -5,12 +5,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EventStore } from '@ledger/event-store';
 import { foldEvents, type ProjectedEvent } from '@ledger/projections/shared/projection';
-import { SqliteReadModelStore, type ReadModelStore } from '@ledger/read-models';
+import {
+  PostgresReadModelStore,
+  SqliteReadModelStore,
+  type ReadModelStore,
+} from '@ledger/read-models';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_YEAR, generateDemoDataset } from '@ledger/demo-data';
 import { LedgerProcessors } from '../../ledger-api/src/commands/ledger-processors';
 import { seedDemo } from '../../ledger-api/src/demo/seed-demo';
 import { appendBenchNetwork } from '../../../test/bench/projection-bench-events';
-import { freshSqliteStore, freshSqliteStoreAt } from '../../../test/support/stores';
+import {
+  describeIfPostgres,
+  freshPostgresStore,
+  freshSqliteStore,
+  freshSqliteStoreAt,
+  postgresUrl,
+} from '../../../test/support/stores';
 import { createProjector, PROJECTIONS } from './open-projector';
 import { DEFAULT_PROJECTOR_OPTIONS } from './projector';
 
@@ -178,6 +188,52 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
     await restarted.start();
     await readModels.reader().waitFor(head, 60_000);
     await restarted.stop();
+    expect(await storedModels(readModels)).toEqual(foldedModels(await allEvents(events)));
+    await readModels.close();
+    await events.close();
+  });
+});
+
+describeIfPostgres('the projector as its own process against PostgreSQL', () => {
+  it('projects a PostgreSQL log into PostgreSQL read models equal to the in-memory fold', async () => {
+    const { store: events, schema } = await freshPostgresStore();
+    const head = await appendBenchNetwork(events, 6, 500, 2025);
+    const readModelSchema = `${schema}_rm`;
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/projector/src/main.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          LEDGER_STORE: 'postgres',
+          DATABASE_URL: postgresUrl(),
+          LEDGER_PG_SCHEMA: schema,
+          LEDGER_READ_MODEL_SCHEMA: readModelSchema,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const readModels = await PostgresReadModelStore.connect({
+      connectionString: postgresUrl() ?? '',
+      schema: readModelSchema,
+    });
+    try {
+      await readModels.reader().waitFor(head, 60_000);
+    } catch (error) {
+      throw new Error(`${String(error)}; projector stderr: ${stderr}`);
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
     expect(await storedModels(readModels)).toEqual(foldedModels(await allEvents(events)));
     await readModels.close();
     await events.close();
