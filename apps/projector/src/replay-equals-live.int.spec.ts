@@ -222,7 +222,11 @@ describeIfPostgres('the projector as its own process against PostgreSQL', () => 
     );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const exited = new Promise<number | null>((done) =>
+      child.on('exit', (code) => {
+        done(code);
+      }),
+    );
     const readModels = await PostgresReadModelStore.connect({
       connectionString: postgresUrl() ?? '',
       schema: readModelSchema,
