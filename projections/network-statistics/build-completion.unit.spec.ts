@@ -1,6 +1,6 @@
+import { platformView } from '@ledger/projections/testing';
 import { buildCompletion } from './build-completion';
 import type { NetworkMember } from './network-member';
-import { platformView } from './testing/views';
 
 const YEAR = 2020;
 

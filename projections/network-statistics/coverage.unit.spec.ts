@@ -1,7 +1,7 @@
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
+import { platformView } from '@ledger/projections/testing';
 import { coverage, type CoverageOptions } from './coverage';
 import type { NetworkMember } from './network-member';
-import { platformView } from './testing/views';
 
 const YEAR = 2020;
 

@@ -1,12 +1,12 @@
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
-import type { NetworkMember } from './network-member';
-import { networkTotals, type NetworkTotalsOptions } from './network-totals';
 import {
   operatorProfile,
   platformView,
   yearMetrics,
   type YearMetricsOverrides,
-} from './testing/views';
+} from '@ledger/projections/testing';
+import type { NetworkMember } from './network-member';
+import { networkTotals, type NetworkTotalsOptions } from './network-totals';
 
 const YEAR = 2020;
 const options: NetworkTotalsOptions = {

@@ -1,16 +1,16 @@
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
+import {
+  operatorProfile,
+  platformView,
+  yearMetrics,
+  type MetricTallyOverrides,
+} from '@ledger/projections/testing';
 import type { NetworkMember } from './network-member';
 import {
   operatingStatistics,
   type OperatingIndicator,
   type OperatingStatisticsOptions,
 } from './operating-indicators';
-import {
-  operatorProfile,
-  platformView,
-  yearMetrics,
-  type MetricTallyOverrides,
-} from './testing/views';
 
 const YEAR = 2020;
 const equalWeights: Record<OperatingIndicator, number> = {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -54,19 +54,17 @@ export class ProgramsController {
     @Req() r: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<WriteResult> {
-    const context = writeContext(r, r.body);
-    const request = {
-      programId: body.programId ?? generatedProgramId(context),
-      title: body.title,
-      packId: body.packId,
-      packVersion: body.packVersion ?? null,
-      year: body.year,
-      parameters: body.parameters ?? {},
-    };
-    return answerWrite(
-      reply,
-      await this.commands.execute(new WriteProgramOpening(request, context)),
-    );
+    return this.write(r, reply, (context) => {
+      const request = {
+        programId: body.programId ?? generatedProgramId(context),
+        title: body.title,
+        packId: body.packId,
+        packVersion: body.packVersion ?? null,
+        year: body.year,
+        parameters: body.parameters ?? {},
+      };
+      return new WriteProgramOpening(request, context);
+    });
   }
 
   @WriteRoute(
@@ -81,10 +79,10 @@ export class ProgramsController {
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<WriteResult> {
     const programId = programIdParam(p);
-    const context = writeContext(r, r.body);
-    return answerWrite(
+    return this.write(
+      r,
       reply,
-      await this.commands.execute(new WriteEnrolment(programId, body.platformIds, context)),
+      (context) => new WriteEnrolment(programId, body.platformIds, context),
     );
   }
 
@@ -101,11 +99,8 @@ export class ProgramsController {
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<WriteResult> {
     const programId = programIdParam(p);
-    const context = writeContext(r, r.body);
-    return answerWrite(
-      reply,
-      await this.commands.execute(new WriteEvaluation(programId, body.publish ?? false, context)),
-    );
+    const publish = body.publish ?? false;
+    return this.write(r, reply, (context) => new WriteEvaluation(programId, publish, context));
   }
 
   @WriteRoute(
@@ -120,11 +115,11 @@ export class ProgramsController {
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<WriteResult> {
     const programId = programIdParam(p);
-    const context = writeContext(r, r.body);
     const evaluationId = body.evaluationId.toLowerCase();
-    return answerWrite(
+    return this.write(
+      r,
       reply,
-      await this.commands.execute(new WritePublication(programId, evaluationId, context)),
+      (context) => new WritePublication(programId, evaluationId, context),
     );
   }
 
@@ -180,6 +175,16 @@ export class ProgramsController {
     }
     void reply.header('Content-Type', XLSX);
     return resultXlsx(table);
+  }
+
+  /** One program write: the request's write context (actor, Idempotency-Key), the bus, the answer's headers. */
+  private async write(
+    r: AuthenticatedRequest,
+    reply: Reply,
+    command: (context: WriteContext) => Command<WriteResult>,
+  ): Promise<WriteResult> {
+    const context = writeContext(r, r.body);
+    return answerWrite(reply, await this.commands.execute(command(context)));
   }
 }
 

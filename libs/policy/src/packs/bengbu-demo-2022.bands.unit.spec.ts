@@ -1,42 +1,20 @@
-import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
-
 import type { PackResult } from '../pack';
 import {
-  certification,
-  demonstrationPlatform,
-  demonstrationYear,
-  enrolled,
-  evaluationContext,
+  bengbuField,
+  panelOf,
   resultFor,
   ruleOf,
   rulesOf,
-  runPack,
+  type MetricsOverrides,
 } from '../testing';
-import { bengbuDemo2022Pack } from './bengbu-demo-2022';
 
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
-const panel = (score: number) => [score, score, score, score, score];
-
-/** Platforms p1, p2, … with the given expert means (a panel of five equal scores). */
+/** Platforms p1, p2, … in 淮上区 with the given expert means (a panel of five equal scores). */
 function field(
   means: readonly number[],
   parameters: Record<string, unknown> = {},
-  overrides: Readonly<Record<string, Partial<PlatformYearMetrics>>> = {},
+  overrides: Readonly<Record<string, MetricsOverrides>> = {},
 ): PackResult {
-  return runPack(
-    bengbuDemo2022Pack,
-    evaluationContext(
-      means.map((mean, index) => {
-        const id = `p${String(index + 1)}`;
-        return enrolled(
-          demonstrationPlatform(id, '淮上区', [national]),
-          demonstrationYear(id, { experts: panel(mean) }, overrides[id] ?? {}),
-        );
-      }),
-      2022,
-    ),
-    parameters,
-  );
+  return bengbuField(means, { district: '淮上区', parameters, overrides });
 }
 
 const grades = (result: PackResult) => result.results.map((line) => line.grade);
@@ -136,12 +114,12 @@ describe('S3-5 A/B/C/D by ranking, A + B ≤ ⌊50%⌋ of participants', () => {
   });
 
   it('S3-5 scores recorded without a program count (useUnassignedExpertScores); another program’s do not', () => {
-    const unassigned = { p1: { expertScores: { '': panel(77) } } };
+    const unassigned = { p1: { expertScores: { '': panelOf(77) } } };
     expect(resultFor(field([0], {}, unassigned), 'p1').score).toBe(77);
     expect(
       resultFor(field([0], { useUnassignedExpertScores: false }, unassigned), 'p1').score,
     ).toBe(0);
-    const other = { p1: { expertScores: { 'program-2': panel(77) } } };
+    const other = { p1: { expertScores: { 'program-2': panelOf(77) } } };
     expect(resultFor(field([0], {}, other), 'p1').flags).toContain('无专家评分');
   });
 

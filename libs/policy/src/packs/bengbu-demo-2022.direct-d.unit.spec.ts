@@ -1,36 +1,9 @@
-import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
-
 import type { PackResult } from '../pack';
-import {
-  certification,
-  demonstrationPlatform,
-  demonstrationYear,
-  enrolled,
-  evaluationContext,
-  resultFor,
-  ruleOf,
-  runPack,
-} from '../testing';
-import { bengbuDemo2022Pack } from './bengbu-demo-2022';
+import { bengbuField, resultFor, ruleOf, type MetricsOverrides } from '../testing';
 
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
-const panel = (score: number) => [score, score, score, score, score];
-
-/** p1 (expert mean 95, with the given facts), p2 (90), p3 (85). */
-function field(p1: Partial<PlatformYearMetrics>): PackResult {
-  return runPack(
-    bengbuDemo2022Pack,
-    evaluationContext(
-      [95, 90, 85].map((mean, index) => {
-        const id = `p${String(index + 1)}`;
-        return enrolled(
-          demonstrationPlatform(id, '固镇县', [national]),
-          demonstrationYear(id, { experts: panel(mean) }, id === 'p1' ? p1 : {}),
-        );
-      }),
-      2022,
-    ),
-  );
+/** In 固镇县: p1 (expert mean 95, with the given facts), p2 (90), p3 (85). */
+function field(p1: MetricsOverrides): PackResult {
+  return bengbuField([95, 90, 85], { district: '固镇县', overrides: { p1 } });
 }
 
 describe('S3-7 direct D (第十六条)', () => {

@@ -3,19 +3,7 @@ import type {
   PlatformFunction,
 } from '@ledger/projections/platform-year-metrics/metrics.view';
 
-import {
-  certification,
-  demonstrationPlatform,
-  demonstrationYear,
-  enrolled,
-  evaluationContext,
-  resultFor,
-  ruleOf,
-  runPack,
-} from '../testing';
-import { bengbuDemo2022Pack } from './bengbu-demo-2022';
-
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
+import { bengbuLine, demonstrationYear, panelOf, ruleOf } from '../testing';
 
 /** A year whose only function counts are `tally` (the override replaces the default training year). */
 function withFunction(
@@ -25,17 +13,10 @@ function withFunction(
 ) {
   const year = demonstrationYear(
     'p1',
-    { experts: [80, 80, 80, 80, 80] },
+    { experts: panelOf(80) },
     { calendarYear: { byFunction: { [fn]: tally } } },
   );
-  return resultFor(
-    runPack(
-      bengbuDemo2022Pack,
-      evaluationContext([enrolled(demonstrationPlatform('p1', '蚌山区', [national]), year)], 2022),
-      parameters,
-    ),
-    'p1',
-  );
+  return bengbuLine(year, { parameters });
 }
 
 const FOUR_YI_FEN = 400_000_000 * 100;

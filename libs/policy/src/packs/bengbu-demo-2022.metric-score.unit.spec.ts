@@ -1,21 +1,9 @@
-import {
-  certification,
-  demonstrationPlatform,
-  demonstrationYear,
-  enrolled,
-  evaluationContext,
-  resultFor,
-  ruleOf,
-  runPack,
-  type TallyOverrides,
-} from '../testing';
-import { bengbuDemo2022Pack } from './bengbu-demo-2022';
+import { bengbuLine, demonstrationYear, ruleOf, type MetricTallyOverrides } from '../testing';
 
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
 const trainingFunction = { training: { trainingSessions: 10, trainees: 1_000 } };
 
 /** Every 第五条 bar exactly met (the training function keeps the S3-2 gate open). */
-const allBarsMet: TallyOverrides = {
+const allBarsMet: MetricTallyOverrides = {
   byFunction: trainingFunction,
   byArea: {
     consulting: { activities: 6, enterprisesServed: 200 },
@@ -32,20 +20,13 @@ const allBarsMet: TallyOverrides = {
   techDemandsSolved: 10,
 };
 
-function metricScore(calendarYear: TallyOverrides, parameters: Record<string, unknown> = {}) {
+function metricScore(calendarYear: MetricTallyOverrides, parameters: Record<string, unknown> = {}) {
   const year = demonstrationYear(
     'p1',
     {},
     { calendarYear: { byFunction: trainingFunction, ...calendarYear } },
   );
-  const result = resultFor(
-    runPack(
-      bengbuDemo2022Pack,
-      evaluationContext([enrolled(demonstrationPlatform('p1', '禹会区', [national]), year)], 2022),
-      parameters,
-    ),
-    'p1',
-  );
+  const result = bengbuLine(year, { district: '禹会区', parameters });
   return { result, rule: ruleOf(result, 'S3-3') };
 }
 

@@ -2,41 +2,23 @@ import type { CertificationView } from '@ledger/projections/platforms/platform.v
 
 import type { PackResult } from '../pack';
 import {
+  bengbuField,
   certification,
-  demonstrationPlatform,
-  demonstrationYear,
-  enrolled,
-  evaluationContext,
+  nationalCertification as national,
   resultFor,
   ruleOf,
-  runPack,
 } from '../testing';
-import { bengbuDemo2022Pack } from './bengbu-demo-2022';
 
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
 const provincial = certification('cert-provincial', 'provincial', '2021-01-01', '2023-12-31');
 const WAN = 10_000 * 100;
 
-/** Eight platforms with expert means 90..83 ⇒ A A B B C C C C; p8 drops to D below the C bar. */
+/** Eight platforms in 五河县 with expert means 90..83 ⇒ A A B B C C C C; p8 drops to D below the C bar. */
 function field(
   certifications: readonly CertificationView[],
   parameters: Record<string, unknown> = {},
 ): PackResult {
   const means = [90, 89, 88, 87, 86, 85, 84, 59];
-  return runPack(
-    bengbuDemo2022Pack,
-    evaluationContext(
-      means.map((mean, index) => {
-        const id = `p${String(index + 1)}`;
-        return enrolled(
-          demonstrationPlatform(id, '五河县', certifications),
-          demonstrationYear(id, { experts: [mean, mean, mean, mean, mean] }),
-        );
-      }),
-      2022,
-    ),
-    parameters,
-  );
+  return bengbuField(means, { district: '五河县', certifications, parameters });
 }
 
 const paid = (result: PackResult) =>

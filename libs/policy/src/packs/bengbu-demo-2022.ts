@@ -9,12 +9,12 @@ import type { CertificationView, PlatformView } from '@ledger/projections/platfo
 
 import type {
   EvaluationContext,
-  PackResult,
   PlatformEvaluationInput,
   PlatformResult,
   PolicyPack,
   RuleApplication,
 } from '../pack';
+import { definePack, notGradedResult, type PackEvaluation } from '../pack-definition';
 import {
   isBoolean,
   isIntegerIn,
@@ -23,7 +23,6 @@ import {
   isOneOf,
   isStringList,
   orNull,
-  resolveParameters,
   type ParameterChecks,
 } from '../parameters';
 import {
@@ -41,6 +40,7 @@ import {
   multiply,
   ONE,
   rankBy,
+  tableOrder,
   ratioOf,
   shareOf,
   toNumber,
@@ -732,26 +732,13 @@ function toResult(
   params: BengbuDemo2022Parameters,
 ): PlatformResult {
   const { platform } = assessment.input;
-  const base = {
+  if (banding === undefined) return notGradedResult(platform, assessment.rules, assessment.flags);
+  const subsidy = subsidyRule(assessment.levels, banding.grade, params);
+  return {
     platformId: platform.platformId,
     platformName: platform.name,
     ineligibleNextYear: false,
     flags: assessment.flags,
-  };
-  if (banding === undefined)
-    return {
-      ...base,
-      graded: false,
-      score: null,
-      rank: null,
-      grade: null,
-      tier: null,
-      amountFen: 0,
-      rules: assessment.rules,
-    };
-  const subsidy = subsidyRule(assessment.levels, banding.grade, params);
-  return {
-    ...base,
     graded: true,
     score: assessment.rankingScore,
     rank: banding.rank,
@@ -762,39 +749,19 @@ function toResult(
   };
 }
 
-/** Table order: ranked platforms by rank, then direct D, then those not graded in enrolment order. */
-function tableOrder(
-  assessments: readonly Assessment[],
-  bandings: Map<Assessment, Banding>,
-): Assessment[] {
-  const ranked = assessments
-    .filter((a) => (bandings.get(a)?.rank ?? null) !== null)
-    .sort((a, b) => (bandings.get(a)?.rank ?? 0) - (bandings.get(b)?.rank ?? 0));
-  const directD = rankBy(
-    assessments.filter((a) => a.graded && a.directD),
-    TIE_BREAK,
-  ).map(({ item }) => item);
-  return [...ranked, ...directD, ...assessments.filter((a) => !a.graded)];
-}
-
-function evaluate(context: EvaluationContext, params: BengbuDemo2022Parameters): PackResult {
+/** The lines in table order: ranked by rank, then direct D (no rank), then those not graded as enrolled. */
+function evaluate(context: EvaluationContext, params: BengbuDemo2022Parameters): PackEvaluation {
   const assessments = context.platforms.map((input) => assess(input, context, params));
   const bandings = decideBands(assessments, params);
-  return {
-    packId: PACK_ID,
-    packVersion: PACK_VERSION,
-    parameters: { ...params },
-    year: context.year,
-    results: tableOrder(assessments, bandings).map((a) => toResult(a, bandings.get(a), params)),
-    network: {},
-  };
+  const order = tableOrder(assessments, (a) => bandings.get(a)?.rank ?? null, TIE_BREAK);
+  return { results: order.map((a) => toResult(a, bandings.get(a), params)) };
 }
 
-export const bengbuDemo2022Pack: PolicyPack<BengbuDemo2022Parameters> = {
+export const bengbuDemo2022Pack: PolicyPack<BengbuDemo2022Parameters> = definePack({
   id: PACK_ID,
   version: PACK_VERSION,
   title: '蚌埠市中小企业公共服务示范平台评价管理办法（试行）（2022）',
   defaults: bengbuDemo2022Defaults,
-  resolveParameters: (given) => resolveParameters(bengbuDemo2022Defaults, checks, given),
+  checks,
   evaluate,
-};
+});

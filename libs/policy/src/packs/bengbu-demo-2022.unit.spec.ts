@@ -2,37 +2,30 @@ import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metr
 import type { CertificationView } from '@ledger/projections/platforms/platform.view';
 
 import {
+  bengbuLine,
   certification,
-  demonstrationPlatform,
   demonstrationYear,
-  enrolled,
   evaluationContext,
-  resultFor,
+  nationalCertification as national,
+  panelOf,
   ruleOf,
   runPack,
 } from '../testing';
 import { bengbuDemo2022Defaults, bengbuDemo2022Pack } from './bengbu-demo-2022';
 
-const national = certification('cert-national', 'national', '2020-06-01', '2023-05-31');
-
+/** p1 in 龙子湖区 unless told, with the given certifications. */
 function evaluateOne(
   certifications: readonly CertificationView[],
   options: { district?: string; revokedAt?: string; parameters?: Record<string, unknown> } = {},
-  year: PlatformYearMetrics | null = demonstrationYear('p1', { experts: [80, 80, 80, 80, 80] }),
+  year: PlatformYearMetrics | null = demonstrationYear('p1', { experts: panelOf(80) }),
 ) {
-  const platform = demonstrationPlatform('p1', options.district ?? '龙子湖区', certifications, {
-    ...(options.revokedAt === undefined
-      ? {}
-      : { revokedAt: options.revokedAt, revocationEventId: 'revoked-1' }),
+  const { district = '龙子湖区', revokedAt, parameters } = options;
+  return bengbuLine(year, {
+    district,
+    certifications,
+    parameters,
+    platform: revokedAt === undefined ? {} : { revokedAt, revocationEventId: 'revoked-1' },
   });
-  return resultFor(
-    runPack(
-      bengbuDemo2022Pack,
-      evaluationContext([enrolled(platform, year)], 2022),
-      options.parameters,
-    ),
-    'p1',
-  );
 }
 
 describe('bengbu-demo-2022 pack parameters (the measures’ silences)', () => {

@@ -4,17 +4,16 @@ import type { PlatformView } from '@ledger/projections/platforms/platform.view';
 import { addYears, beijingDateOf } from '@ledger/projections/network-statistics/calendar';
 import type {
   EvaluationContext,
-  PackResult,
   PlatformEvaluationInput,
   PlatformResult,
   PolicyPack,
   RuleApplication,
 } from '../pack';
+import { definePack, notGradedResult, type PackEvaluation } from '../pack-definition';
 import {
   isBoolean,
   isIntegerIn,
   isOneOf,
-  resolveParameters,
   type ParameterCheck,
   type ParameterChecks,
 } from '../parameters';
@@ -114,14 +113,14 @@ const CHECKS: ParameterChecks<CqDemoCertificationParameters> = {
   operatorRegisteredInChongqing: isBoolean,
 };
 
-export const cqDemoCertificationPack: PolicyPack<CqDemoCertificationParameters> = {
+export const cqDemoCertificationPack: PolicyPack<CqDemoCertificationParameters> = definePack({
   id: 'cq-demo-certification',
   version: '1.0.0',
   title: '重庆市中小企业公共服务示范平台认定管理办法（认定与复核）',
   defaults: CQ_DEMO_CERTIFICATION_DEFAULTS,
-  resolveParameters: (given) => resolveParameters(CQ_DEMO_CERTIFICATION_DEFAULTS, CHECKS, given),
+  checks: CHECKS,
   evaluate,
-};
+});
 
 // 第六条 and 第七条's own figures. Money in 分: 200万元 = 2,000,000 元; 4亿元 = 400,000,000 元.
 const MIN_OPERATING_YEARS = 2;
@@ -138,17 +137,12 @@ const CHONGQING_AREA_CODE_PREFIX = '50';
 function evaluate(
   context: EvaluationContext,
   parameters: CqDemoCertificationParameters,
-): PackResult {
+): PackEvaluation {
   const evaluationDate = parameters.evaluationDate ?? `${String(context.year)}-12-31`;
   return {
-    packId: 'cq-demo-certification',
-    packVersion: '1.0.0',
-    parameters: { ...parameters },
-    year: context.year,
     results: context.platforms.map((input) =>
       evaluatePlatform(input, context.year, evaluationDate, parameters),
     ),
-    network: {},
   };
 }
 
@@ -159,15 +153,11 @@ function evaluatePlatform(
   parameters: CqDemoCertificationParameters,
 ): PlatformResult {
   const { platform } = input;
-  const result = (
-    graded: boolean,
-    grade: string | null,
-    rules: RuleApplication[],
-    flags: string[] = [],
-  ): PlatformResult => ({
+  // A graded line is a decision (通过 / 不通过 / 保持 / 撤消): no score, rank or amount.
+  const result = (grade: string, rules: RuleApplication[], flags: string[]): PlatformResult => ({
     platformId: platform.platformId,
     platformName: platform.name,
-    graded,
+    graded: true,
     score: null,
     rank: null,
     grade,
@@ -180,7 +170,7 @@ function evaluatePlatform(
 
   const revokedOn = platform.revokedAt === null ? null : beijingDateOf(platform.revokedAt);
   if (revokedOn !== null && revokedOn <= evaluationDate)
-    return result(false, null, [
+    return notGradedResult(platform, [
       {
         ruleId: 'S4-4',
         outcome: 'info',
@@ -205,11 +195,11 @@ function evaluatePlatform(
     if (reReview.status === 'failed') flags.push('复核不合格');
     if (reReview.status === 'overdue') flags.push('复核逾期');
     const grade = reReview.status === 'kept' ? '保持' : '撤消';
-    return result(true, grade, [reReview.rule, ...rules], flags);
+    return result(grade, [reReview.rule, ...rules], flags);
   }
 
   const passes = [...conditions, functions.verdict].every((rule) => rule.outcome !== 'fail');
-  return result(true, passes ? '通过' : '不通过', rules, flags);
+  return result(passes ? '通过' : '不通过', rules, flags);
 }
 
 /** S4-1 (第六条): every basic condition, one rule application each, clause by clause. */

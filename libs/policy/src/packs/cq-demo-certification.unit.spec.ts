@@ -3,14 +3,14 @@ import type {
   OperatorProfileView,
   PlatformView,
 } from '@ledger/projections/platforms/platform.view';
+import type { PlatformEvaluationInput, PlatformResult } from '../pack';
 import {
   operatorProfile,
   platformView,
   ratings,
   yearMetrics,
   type MetricTallyOverrides,
-} from '@ledger/projections/network-statistics/testing/views';
-import type { PlatformEvaluationInput, PlatformResult } from '../pack';
+} from '../testing';
 import {
   CQ_DEMO_CERTIFICATION_DEFAULTS,
   cqDemoCertificationPack,

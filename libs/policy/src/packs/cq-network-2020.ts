@@ -19,12 +19,12 @@ import {
 } from '@ledger/projections/network-statistics/relative-score';
 import type {
   EvaluationContext,
-  PackResult,
   PlatformEvaluationInput,
   PlatformResult,
   PolicyPack,
   RuleApplication,
 } from '../pack';
+import { definePack, notGradedResult, type PackEvaluation } from '../pack-definition';
 import {
   isBoolean,
   isIntegerIn,
@@ -33,7 +33,6 @@ import {
   isObjectOf,
   isOneOf,
   isStringList,
-  resolveParameters,
   type ParameterChecks,
 } from '../parameters';
 
@@ -220,14 +219,14 @@ const CONSTRUCTION_TAG = '建设期';
 const NOT_GRADED_TAG = '不纳入评价';
 const POOR_CONTACT_TAG = '联系不通畅';
 
-export const cqNetwork2020Pack: PolicyPack<CqNetworkParameters> = {
+export const cqNetwork2020Pack: PolicyPack<CqNetworkParameters> = definePack({
   id: 'cq-network-2020',
   version: '1.0.0',
   title: '重庆市中小企业公共服务平台网络服务评价（渝中小中心发〔2021〕3号）',
   defaults: CQ_NETWORK_DEFAULTS,
-  resolveParameters: (given) => resolveParameters(CQ_NETWORK_DEFAULTS, CHECKS, given),
+  checks: CHECKS,
   evaluate,
-};
+});
 
 /** One platform after S0-1..S0-4 and S0-6..S0-7, before the group-wide 优秀 selection. */
 interface Assessment {
@@ -242,21 +241,22 @@ interface Assessment {
   readonly rules: RuleApplication[];
 }
 
-function evaluate(context: EvaluationContext, parameters: CqNetworkParameters): PackResult {
+function evaluate(context: EvaluationContext, parameters: CqNetworkParameters): PackEvaluation {
   const assessments = context.platforms.map((input) => assess(input, context, parameters));
   const results: PlatformResult[] = [];
   const grading: Record<string, unknown> = {};
   for (const role of ['window', 'demonstration'] as const) {
     const group = assessments.filter((assessment) => assessment.role === role);
     const { graded, summary } = gradeGroup(group, role, parameters);
-    results.push(...graded, ...group.filter((a) => !a.graded).map(notGradedResult));
+    results.push(
+      ...graded,
+      ...group
+        .filter((a) => !a.graded)
+        .map((a) => notGradedResult(a.input.platform, a.rules, a.flags)),
+    );
     grading[role] = summary;
   }
   return {
-    packId: 'cq-network-2020',
-    packVersion: '1.0.0',
-    parameters: { ...parameters },
-    year: context.year,
     results,
     network: {
       totals: networkTotals(context.platforms, context.year, {
@@ -591,21 +591,5 @@ function gradeGroup(
       notGradedDualRole: role === 'demonstration' ? notGraded('S0-4') : 0,
       notGradedOutsideNetwork: notGraded('S0-1'),
     },
-  };
-}
-
-function notGradedResult(assessment: Assessment): PlatformResult {
-  return {
-    platformId: assessment.input.platform.platformId,
-    platformName: assessment.input.platform.name,
-    graded: false,
-    score: null,
-    rank: null,
-    grade: null,
-    tier: null,
-    amountFen: 0,
-    flags: assessment.flags,
-    ineligibleNextYear: false,
-    rules: assessment.rules,
   };
 }

@@ -1,4 +1,5 @@
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
+import type { PlatformEvaluationInput, PlatformResult } from '../pack';
 import {
   materials,
   operatorProfile,
@@ -6,8 +7,7 @@ import {
   yearMetrics,
   type MetricTallyOverrides,
   type YearMetricsOverrides,
-} from '@ledger/projections/network-statistics/testing/views';
-import type { PlatformEvaluationInput, PlatformResult } from '../pack';
+} from '../testing';
 import {
   CQ_NETWORK_DEFAULTS,
   cqNetwork2020Pack,

@@ -104,11 +104,11 @@ describe('S1-4 completion rate and the 70% bar', () => {
     );
   });
 
-  it('S1-4 a zero target is met', () => {
+  it('S1-4 a target of 0 (which D-PLAN refuses) is unmeasurable, not met', () => {
     const result = evaluateTargets([target('a', 0, 0), target('b', 10, 4)]);
     expect(ruleOf(result, 'S1-4')).toMatchObject({
-      outcome: 'pass',
-      figures: { completionRate: 0.7 },
+      outcome: 'fail',
+      figures: { completionRate: 0.2 },
     });
   });
 

@@ -13,12 +13,12 @@ import type {
 
 import type {
   EvaluationContext,
-  PackResult,
   PlatformEvaluationInput,
   PlatformResult,
   PolicyPack,
   RuleApplication,
 } from '../pack';
+import { definePack, type PackEvaluation } from '../pack-definition';
 import {
   isBoolean,
   isIntegerIn,
@@ -27,7 +27,6 @@ import {
   isObjectOf,
   isOneOf,
   orNull,
-  resolveParameters,
   type ParameterCheck,
   type ParameterChecks,
 } from '../parameters';
@@ -49,6 +48,7 @@ import {
   multiply,
   ONE,
   rankBy,
+  tableOrder,
   ratioOf,
   toNumber,
   ZERO,
@@ -425,9 +425,9 @@ interface Completion {
 }
 
 /** S1-4 per indicator: actual ÷ target, capped at 100% (overshooting one target buys nothing elsewhere). */
+/** Null when the metrics could not measure the target (an unknown indicator; D-PLAN refuses 0). */
 function cappedRate(target: TargetProgress): Ratio | null {
-  if (target.rate === null) return null;
-  if (target.target <= 0) return ONE;
+  if (target.rate === null || target.target <= 0) return null;
   return minRatio(divide(ratioOf(target.actual), ratioOf(target.target)), ONE);
 }
 
@@ -790,40 +790,19 @@ function toResult(
   };
 }
 
-/** Table order: ranked platforms by rank, then the other graded ones by score, then the rest as enrolled. */
-function tableOrder(
-  assessments: readonly Assessment[],
-  funding: Map<Assessment, FundingLine>,
-): Assessment[] {
-  const ranked = assessments
-    .filter((a) => funding.has(a))
-    .sort((a, b) => (funding.get(a)?.rank ?? 0) - (funding.get(b)?.rank ?? 0));
-  const otherGraded = rankBy(
-    assessments.filter((a) => a.graded && !funding.has(a)),
-    TIE_BREAK,
-  ).map(({ item }) => item);
-  const notGraded = assessments.filter((a) => !a.graded);
-  return [...ranked, ...otherGraded, ...notGraded];
-}
-
-function evaluate(context: EvaluationContext, params: CqWindow2025Parameters): PackResult {
+/** The lines in table order: funded and ranked by rank, then the other graded ones by score, then the rest as enrolled. */
+function evaluate(context: EvaluationContext, params: CqWindow2025Parameters): PackEvaluation {
   const assessments = context.platforms.map((input) => assess(input, context, params));
   const funding = decideFunding(assessments, params);
-  return {
-    packId: PACK_ID,
-    packVersion: PACK_VERSION,
-    parameters: { ...params },
-    year: context.year,
-    results: tableOrder(assessments, funding).map((a) => toResult(a, funding.get(a), params)),
-    network: {},
-  };
+  const order = tableOrder(assessments, (a) => funding.get(a)?.rank ?? null, TIE_BREAK);
+  return { results: order.map((a) => toResult(a, funding.get(a), params)) };
 }
 
-export const cqWindow2025Pack: PolicyPack<CqWindow2025Parameters> = {
+export const cqWindow2025Pack: PolicyPack<CqWindow2025Parameters> = definePack({
   id: PACK_ID,
   version: PACK_VERSION,
   title: '重庆市区县中小企业公共服务窗口平台工作计划绩效评价及资金支持（渝经信中小〔2025〕3号）',
   defaults: cqWindow2025Defaults,
-  resolveParameters: (given) => resolveParameters(cqWindow2025Defaults, checks, given),
+  checks,
   evaluate,
-};
+});

@@ -9,12 +9,12 @@ import {
 } from '@ledger/projections/network-statistics/operating-indicators';
 import type {
   EvaluationContext,
-  PackResult,
   PlatformEvaluationInput,
   PlatformResult,
   PolicyPack,
   RuleApplication,
 } from '../pack';
+import { definePack, notGradedResult, type PackEvaluation } from '../pack-definition';
 import {
   isBoolean,
   isIntegerIn,
@@ -23,7 +23,6 @@ import {
   isOneOf,
   isStringList,
   orNull,
-  resolveParameters,
   type ParameterChecks,
 } from '../parameters';
 
@@ -98,16 +97,16 @@ const CHECKS: ParameterChecks<HunanNetworkParameters> = {
   rankingGroups: isOneOf('kind', 'all'),
 };
 
-export const hunanNetwork2020Pack: PolicyPack<HunanNetworkParameters> = {
+export const hunanNetwork2020Pack: PolicyPack<HunanNetworkParameters> = definePack({
   id: 'hunan-network-2020',
   version: '1.0.0',
   title: '湖南省中小企业公共服务平台网络建设运营情况通报（2020年）',
   defaults: HUNAN_NETWORK_DEFAULTS,
-  resolveParameters: (given) => resolveParameters(HUNAN_NETWORK_DEFAULTS, CHECKS, given),
+  checks: CHECKS,
   evaluate,
-};
+});
 
-function evaluate(context: EvaluationContext, parameters: HunanNetworkParameters): PackResult {
+function evaluate(context: EvaluationContext, parameters: HunanNetworkParameters): PackEvaluation {
   const { year, platforms } = context;
   const builds = buildCompletion(platforms, year);
   const covered = coverage(platforms, year, {
@@ -155,10 +154,6 @@ function evaluate(context: EvaluationContext, parameters: HunanNetworkParameters
     .map((input) => notInNetwork(input, year));
 
   return {
-    packId: 'hunan-network-2020',
-    packVersion: '1.0.0',
-    parameters: { ...parameters },
-    year,
     results: [...ranked, ...outside],
     network: { buildCompletion: builds, coverage: covered, operating },
   };
@@ -215,25 +210,13 @@ function coverageRule(
 
 function notInNetwork(input: PlatformEvaluationInput, year: number): PlatformResult {
   const { platform } = input;
-  return {
-    platformId: platform.platformId,
-    platformName: platform.name,
-    graded: false,
-    score: null,
-    rank: null,
-    grade: null,
-    tier: null,
-    amountFen: 0,
-    flags: [],
-    ineligibleNextYear: false,
-    rules: [
-      {
-        ruleId: 'S2-3',
-        outcome: 'info',
-        detail: `Not in the network at the end of ${String(year)} (filed ${platform.filedAt}${platform.revokedAt === null ? '' : `, revoked ${platform.revokedAt}`}): not counted.`,
-        figures: { filedAt: platform.filedAt, revokedAt: platform.revokedAt },
-        eventIds: [platform.revocationEventId ?? platform.filedEventId],
-      },
-    ],
-  };
+  return notGradedResult(platform, [
+    {
+      ruleId: 'S2-3',
+      outcome: 'info',
+      detail: `Not in the network at the end of ${String(year)} (filed ${platform.filedAt}${platform.revokedAt === null ? '' : `, revoked ${platform.revokedAt}`}): not counted.`,
+      figures: { filedAt: platform.filedAt, revokedAt: platform.revokedAt },
+      eventIds: [platform.revocationEventId ?? platform.filedEventId],
+    },
+  ]);
 }

@@ -1,10 +1,6 @@
 import type { PlatformView } from '@ledger/projections/platforms/platform.view';
-import {
-  platformView,
-  yearMetrics,
-  type MetricTallyOverrides,
-} from '@ledger/projections/network-statistics/testing/views';
 import type { PlatformEvaluationInput } from '../pack';
+import { platformView, yearMetrics, type MetricTallyOverrides } from '../testing';
 import {
   HUNAN_NETWORK_DEFAULTS,
   hunanNetwork2020Pack,

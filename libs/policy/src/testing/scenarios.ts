@@ -1,12 +1,7 @@
 import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
 
-import {
-  districtReview,
-  metrics,
-  requiredMaterials,
-  target,
-  type MetricsOverrides,
-} from './metrics';
+import { districtReview, target } from '@ledger/projections/testing';
+import { metrics, requiredMaterials, type MetricsOverrides } from './metrics';
 
 export interface WindowYearOptions {
   /** Actual against a single planned target of 100 (`enterprisesServed`); default 100. */

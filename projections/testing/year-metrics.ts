@@ -1,74 +1,23 @@
-import {
-  MATERIAL_KINDS,
-  SERVICE_AREAS,
-  withUsccCheckCharacter,
-  type MaterialKind,
-  type ServiceArea,
-} from '@ledger/domain';
+import { MATERIAL_KINDS, SERVICE_AREAS, type MaterialKind, type ServiceArea } from '@ledger/domain';
+import { PLATFORM_FUNCTIONS } from '@ledger/projections/platform-year-metrics/metrics.indicators';
 import type {
   AreaTally,
+  DistrictReviewView,
   FunctionTally,
   MetricTally,
   PlatformFunction,
   PlatformYearMetrics,
   RatingTally,
+  TargetProgress,
 } from '@ledger/projections/platform-year-metrics/metrics.view';
-import type {
-  OperatorProfileView,
-  PlatformView,
-} from '@ledger/projections/platforms/platform.view';
 
 /**
- * Spec builders for the read-model views the network statistics and the S0 / S2 / S4 packs read:
- * every count zero, every list empty, overridden by what a spec is about.
+ * Spec builders for the platform-year metrics view (projections/platform-year-metrics): every
+ * count zero, every list empty, every rate null, so a spec states only the figures its rule reads.
+ * Overrides are partial at every level (a tally, one area, one function, the ratings), so
+ * `yearMetrics({ calendarYear: { byFunction: { training: { trainingSessions: 10 } } } })` is the
+ * whole setup for one bar.
  */
-
-/** A valid USCC registered in 渝中区 (area code 500103). */
-export const CHONGQING_OPERATOR_USCC = withUsccCheckCharacter('91500103MA5U7Y8X1');
-
-export function platformView(overrides: Partial<PlatformView> = {}): PlatformView {
-  const platformId = overrides.platformId ?? 'platform-1';
-  return {
-    platformId,
-    name: `${platformId} 中小企业公共服务窗口平台`,
-    kind: 'district_window',
-    level: null,
-    province: '重庆市',
-    district: '渝中区',
-    operatorUscc: CHONGQING_OPERATOR_USCC,
-    filedAt: '2019-03-01',
-    filedEventId: `filed-${platformId}`,
-    underConstruction: false,
-    constructionCompletedAt: null,
-    planned: false,
-    certifications: [],
-    reReviews: [],
-    revokedAt: null,
-    revocationEventId: null,
-    profile: null,
-    windowPlatformId: null,
-    ...overrides,
-  };
-}
-
-export function operatorProfile(overrides: Partial<OperatorProfileView> = {}): OperatorProfileView {
-  return {
-    eventId: 'profile-event-1',
-    asOf: '2020-12-01',
-    assetsFen: 0,
-    operatingSince: '2015-01-01',
-    siteAreaM2: 0,
-    staffCount: 0,
-    staffCollegeOrAbove: 0,
-    staffIntermediateTitleOrAbove: 0,
-    staffQualifiedEither: 0,
-    staffQualifiedBoth: 0,
-    institutions: 0,
-    keyInstitutions: 0,
-    creditStatus: 'good',
-    ...overrides,
-  };
-}
 
 export function areaTally(overrides: Partial<AreaTally> = {}): AreaTally {
   return {
@@ -133,28 +82,23 @@ export function ratings(
   });
 }
 
-const FUNCTIONS: readonly PlatformFunction[] = [
-  'information',
-  'technology',
-  'startup',
-  'training',
-  'financing',
-];
-
-export type MetricTallyOverrides = Partial<Omit<MetricTally, 'byFunction'>> & {
+export interface MetricTallyOverrides extends Partial<
+  Omit<MetricTally, 'byArea' | 'byFunction' | 'ratings'>
+> {
+  readonly byArea?: Partial<Record<ServiceArea, Partial<AreaTally>>>;
   readonly byFunction?: Partial<Record<PlatformFunction, Partial<FunctionTally>>>;
-};
+  readonly ratings?: Partial<RatingTally>;
+}
 
 export function metricTally(overrides: MetricTallyOverrides = {}): MetricTally {
-  const { byFunction = {}, ...rest } = overrides;
+  const { byArea = {}, byFunction = {}, ratings: rated = {}, ...totals } = overrides;
   return {
     ...areaTally(),
-    byArea: Object.fromEntries(SERVICE_AREAS.map((area) => [area, areaTally()])) as Record<
-      ServiceArea,
-      AreaTally
-    >,
+    byArea: Object.fromEntries(
+      SERVICE_AREAS.map((area) => [area, areaTally(byArea[area])]),
+    ) as Record<ServiceArea, AreaTally>,
     byFunction: Object.fromEntries(
-      FUNCTIONS.map((name) => [name, functionTally(byFunction[name])]),
+      PLATFORM_FUNCTIONS.map((fn) => [fn, functionTally(byFunction[fn])]),
     ) as Record<PlatformFunction, FunctionTally>,
     servicesPublicInterest: 0,
     publicInterestShare: null,
@@ -171,11 +115,12 @@ export function metricTally(overrides: MetricTallyOverrides = {}): MetricTally {
     serviceItemsPublished: 0,
     demandItemsPublished: 0,
     institutionsDelivering: 0,
-    ratings: ratingTally(),
-    ...rest,
+    ratings: ratingTally(rated),
+    ...totals,
   };
 }
 
+/** Upload counts per material kind: the given ones, every other kind 0. */
 export function materials(
   present: Partial<Record<MaterialKind, number>> = {},
 ): Record<MaterialKind, number> {
@@ -185,17 +130,21 @@ export function materials(
   >;
 }
 
-export type YearMetricsOverrides = Partial<Omit<PlatformYearMetrics, 'calendarYear'>> & {
+export interface YearMetricsOverrides extends Partial<
+  Omit<PlatformYearMetrics, 'calendarYear' | 'implementationPeriod'>
+> {
   readonly calendarYear?: MetricTallyOverrides;
-};
+  readonly implementationPeriod?: MetricTallyOverrides;
+}
 
+/** platform-1's 2020 unless overridden. */
 export function yearMetrics(overrides: YearMetricsOverrides = {}): PlatformYearMetrics {
-  const { calendarYear, ...rest } = overrides;
+  const { calendarYear, implementationPeriod, ...rest } = overrides;
   return {
     platformId: 'platform-1',
     year: 2020,
     calendarYear: metricTally(calendarYear),
-    implementationPeriod: metricTally(),
+    implementationPeriod: metricTally(implementationPeriod),
     targets: [],
     excluded: [],
     materials: materials(),
@@ -213,4 +162,37 @@ export function yearMetrics(overrides: YearMetricsOverrides = {}): PlatformYearM
     lastPosition: 0,
     ...rest,
   };
+}
+
+/**
+ * One planned indicator with its actual (S1-4): rate = actual ÷ target as the projection computes
+ * it for a positive target; 1 for a zero target (D-PLAN refuses one, so the projection never
+ * shows it).
+ */
+export function target(
+  indicator: string,
+  targetValue: number,
+  actual: number,
+  area: ServiceArea | null = null,
+): TargetProgress {
+  return {
+    indicator,
+    area,
+    target: targetValue,
+    actual,
+    rate: targetValue > 0 ? actual / targetValue : 1,
+  };
+}
+
+/** An indicator the metrics do not know (the projection reports rate null). */
+export function unknownTarget(indicator: string, targetValue: number): TargetProgress {
+  return { indicator, area: null, target: targetValue, actual: 0, rate: null };
+}
+
+export function districtReview(
+  eventId: string,
+  score: number,
+  recommended = true,
+): DistrictReviewView {
+  return { eventId, score, recommended };
 }
