@@ -13,6 +13,7 @@ import {
   type ProgramResultsPublished,
   type RecordRetracted,
 } from '@ledger/domain';
+import { DEFAULT_S1_CALENDAR, countingWindows } from '../platform-year-metrics/metrics.calendar';
 import type { ProjectedEvent } from '../shared/projection';
 import type { EligibilityDoc } from './eligibility.doc';
 import { resultMatters } from './eligibility.reasons';
@@ -42,6 +43,17 @@ export function isBadCredit(
   kind: CreditEventRecorded['data']['creditKind'],
 ): kind is 'dishonest_debtor' | 'audit_finding' {
   return kind === 'dishonest_debtor' || kind === 'audit_finding';
+}
+
+/**
+ * S1-6 "申报期、实施期被列为失信被执行人": a listing cancels the year's support when it falls in the
+ * application or implementation period — through S1-1's period end (the cq-window-2025 pack's
+ * `dishonestDebtorListedBy` default, 09-30); an inspection or audit finding has no period.
+ */
+function cancelsSupport(data: CreditEventRecorded['data'], year: number): boolean {
+  if (data.creditKind !== 'dishonest_debtor') return true;
+  const listedAt = parseInstant(data.occurredAt);
+  return listedAt !== null && listedAt < countingWindows(year, DEFAULT_S1_CALENDAR).periodEndMs;
 }
 
 /** Updates the platform's facts in place (the projector owns the document). */
@@ -101,7 +113,7 @@ export function evolveEligibility(
     case 'CreditEventRecorded': {
       const stream = parsePlatformYearStream(event.stream);
       const { creditKind } = fact.data;
-      if (stream !== null && isBadCredit(creditKind)) {
+      if (stream !== null && isBadCredit(creditKind) && cancelsSupport(fact.data, stream.year)) {
         doc.badCredit.push({
           eventId: fact.data.recordId,
           year: stream.year,

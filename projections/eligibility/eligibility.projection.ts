@@ -25,7 +25,8 @@ export const ELIGIBILITY = 'eligibility';
  */
 export const eligibility: Projection<EligibilityDoc, EligibilityView> = {
   name: ELIGIBILITY,
-  version: 1,
+  // 2: a 失信被执行人 listing after the implementation period no longer cancels the year (S1-6).
+  version: 2,
   eventTypes: ELIGIBILITY_EVENT_TYPES,
   keysOf: eligibilityKeysOf,
   initialDoc: emptyEligibilityDoc,

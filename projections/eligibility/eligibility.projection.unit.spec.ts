@@ -128,6 +128,27 @@ describe('S1-6 credit: 失信被执行人 or an audit finding cancels the year�
     expect(eligibilityFor(view, 2025)).toEqual({ eligible: true, reasons: [] });
   });
 
+  it('S1-6: a 失信被执行人 listing counts through the implementation period (09-30), not after', () => {
+    const on = eligibilityOf(
+      WINDOW_ID,
+      windowFiled,
+      creditEvent(2, 'dishonest_debtor', { occurredAt: '2025-09-30T23:59:59+08:00' }),
+    );
+    expect(eligibilityFor(on, 2025).eligible).toBe(false);
+    const after = eligibilityOf(
+      WINDOW_ID,
+      windowFiled,
+      creditEvent(2, 'dishonest_debtor', { occurredAt: '2025-10-01' }),
+    );
+    expect(eligibilityFor(after, 2025)).toEqual({ eligible: true, reasons: [] });
+    const audit = eligibilityOf(
+      WINDOW_ID,
+      windowFiled,
+      creditEvent(2, 'audit_finding', { occurredAt: '2025-11-20' }),
+    );
+    expect(eligibilityFor(audit, 2025).eligible).toBe(false);
+  });
+
   it('S1-6: the year is the stream’s (a 2024 stream’s event bars 2024)', () => {
     const view = eligibilityOf(
       WINDOW_ID,
