@@ -675,6 +675,20 @@ function programSuite(kind: StoreKind): void {
       const noYear = await read(`/years/${String(evalYear + 1)}/metrics`, api.adminToken);
       expect(noYear.status).toBe(404);
       expect(errorOf(noYear.body).code).toBe('NOT_FOUND');
+      // A filed platform never awarded has an empty ledger; an unknown platform is a 404.
+      const never = await api.call('GET', `/v1/platforms/${building}/funding`, {
+        token: api.adminToken,
+      });
+      expect(never.status).toBe(200);
+      expect(never.body).toMatchObject({
+        platformId: building,
+        years: {},
+        totals: { awardedFen: 0, disbursedFen: 0, outstandingFen: 0 },
+      });
+      const unknown = await api.call('GET', '/v1/platforms/no-such-platform/funding', {
+        token: api.adminToken,
+      });
+      expect(unknown.status).toBe(404);
     });
 
     it('evaluating with publish=true publishes in the same append', async () => {

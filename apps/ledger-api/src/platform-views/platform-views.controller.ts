@@ -6,6 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { fundingLedger } from '@ledger/projections/funding-ledger/funding-ledger.projection';
+import type { FundingLedgerView } from '@ledger/projections/funding-ledger/funding-ledger.view';
 import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
 import {
   READ_MODELS,
@@ -73,14 +75,19 @@ export class PlatformViewsController {
       'The funding ledger per year: awarded, disbursed, clawed back, repaid, outstanding (roles: platform, district, admin, auditor)',
   })
   @ApiOkResponse({ description: 'the funding-ledger view' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: nothing projected for this platform' })
-  funding(@Param('platformId') p: string): Promise<unknown> {
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such platform' })
+  async funding(@Param('platformId') p: string): Promise<FundingLedgerView> {
     const platformId = platformIdParam(p);
-    return this.view<unknown>(
-      READ_MODELS.fundingLedger,
-      platformKey(platformId),
-      `no funding ledger for platform ${platformId}`,
+    const [ledger, platform] = await this.reader.snapshot((snapshot) =>
+      Promise.all([
+        snapshot.view<FundingLedgerView>(READ_MODELS.fundingLedger, platformKey(platformId)),
+        snapshot.view<unknown>(READ_MODELS.platforms, platformKey(platformId)),
+      ]),
     );
+    if (ledger !== null) return ledger;
+    if (platform === null) throw new ApiError(404, 'NOT_FOUND', `no platform ${platformId}`);
+    // A filed platform never awarded has an empty ledger, not a missing one.
+    return fundingLedger.view(fundingLedger.initialDoc(platformId), platformId);
   }
 
   private async view<V>(model: string, key: string, missing: string): Promise<V> {
