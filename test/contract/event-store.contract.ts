@@ -9,6 +9,7 @@ import {
   verifyInclusionProof,
   WrongExpectedRevisionError,
   type LedgerEventStore,
+  type ReadAllForProjectionOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -336,6 +337,39 @@ export function eventStoreContract(openStore: () => Promise<LedgerEventStore>): 
         }),
       );
       expect(both.map((e) => e.type)).toEqual(['SatisfactionRated', 'FinancingDealRecorded']);
+    });
+
+    it('reads the same events for projections, in non-empty pages, with recordedAt alone as metadata', async () => {
+      const readForProjection = async (options: ReadAllForProjectionOptions = {}) => {
+        const pages = await collect(
+          store.readAllForProjection({
+            ...options,
+            filter: { streamPrefixes: [ns], ...options.filter },
+          }),
+        );
+        expect(pages.every((page) => page.length > 0)).toBe(true);
+        return pages.flat();
+      };
+      const asFolded = (recorded: readonly RecordedEvent[]) =>
+        recorded.map(({ metadata, ...rest }) => ({
+          ...rest,
+          metadata: { recordedAt: metadata.recordedAt },
+        }));
+      const all = await readMine();
+      expect(await readForProjection()).toEqual(asFolded(all));
+      const positions = all.map((e) => e.position);
+      for (const options of [
+        { fromPosition: positions[1], maxCount: 2 },
+        { direction: 'backwards' as const },
+        { direction: 'backwards' as const, fromPosition: positions[2] },
+        { filter: { eventTypes: ['ServiceRecorded'] } },
+      ]) {
+        expect(await readForProjection(options)).toEqual(asFolded(await readMine(options)));
+      }
+      const withHashes = { verifyHashes: true } as unknown as ReadAllForProjectionOptions;
+      expect(() => store.readAllForProjection(withHashes)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.verifyHashes' }) as Error,
+      );
     });
 
     it('verifies each hash while reading when asked', async () => {

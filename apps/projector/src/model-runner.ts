@@ -39,17 +39,31 @@ export class ModelRunner {
   }
 
   async apply(event: ProjectedEvent): Promise<void> {
-    if (event.position <= this.applied) return;
-    const { projection } = this;
+    while (!this.applyCached(event)) {
+      for (const key of this.projection.keysOf(event)) {
+        if (!this.docs.has(key)) this.docs.set(key, await this.load(key));
+      }
+    }
+  }
+
+  /**
+   * Applies the event if every document it updates is in the cache (or it updates none) and
+   * returns true; returns false, having changed nothing, when a document must be loaded first
+   * (apply does that). Synchronous, so a rebuild folds a page without an await per event.
+   */
+  applyCached(event: ProjectedEvent): boolean {
+    if (event.position <= this.applied) return true;
+    const { projection, docs } = this;
     if (projection.eventTypes.has(event.type)) {
-      for (const key of projection.keysOf(event)) {
-        let doc = this.docs.get(key);
-        if (doc === undefined) doc = await this.load(key);
-        this.docs.set(key, projection.evolve(doc, event, key));
+      const keys = projection.keysOf(event);
+      for (const key of keys) if (!docs.has(key)) return false;
+      for (const key of keys) {
+        docs.set(key, projection.evolve(docs.get(key), event, key));
         this.dirty.add(key);
       }
     }
     this.applied = event.position;
+    return true;
   }
 
   private async load(key: string): Promise<unknown> {

@@ -20,13 +20,15 @@ import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  ProjectionEvent,
+  ReadAllForProjectionOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoredEvent,
   SubscribeToAllOptions,
 } from './port/types';
-import { toRecordedEvent } from './stored-event';
+import { toProjectionEvent, toRecordedEvent } from './stored-event';
 import { CatchUpSubscription } from './subscription/catch-up-subscription';
 import { flattenPages } from './append/page-iterator';
 import {
@@ -99,6 +101,22 @@ export class LedgerEventStore implements EventStore {
     return flattenPages(
       pages,
       flagOf(given.verifyHashes, 'verifyHashes') ? hashCheckingReader(direction) : toRecordedEvent,
+    );
+  }
+
+  readAllForProjection(
+    options?: ReadAllForProjectionOptions | null,
+  ): AsyncIterable<readonly ProjectionEvent[]> {
+    const given = optionsObject(options, ['fromPosition', 'direction', 'maxCount', 'filter']);
+    const direction = directionOf(given.direction);
+    return mapPages(
+      this.adapter.readAllPages({
+        fromPosition: startOf(given.fromPosition, 'fromPosition', direction, 1),
+        direction,
+        maxCount: maxCountOf(given.maxCount),
+        filter: filterOf(given.filter),
+      }),
+      toProjectionEvent,
     );
   }
 
@@ -195,6 +213,13 @@ export class LedgerEventStore implements EventStore {
     }
     return anchors;
   }
+}
+
+async function* mapPages<Row, Item>(
+  pages: AsyncIterable<readonly Row[]>,
+  map: (row: Row) => Item,
+): AsyncGenerator<readonly Item[]> {
+  for await (const page of pages) yield page.map(map);
 }
 
 /**

@@ -1,4 +1,10 @@
-import type { JsonObject, RecordedEvent, RecordedMetadata, StoredEvent } from './port/types';
+import type {
+  JsonObject,
+  ProjectionEvent,
+  RecordedEvent,
+  RecordedMetadata,
+  StoredEvent,
+} from './port/types';
 
 export function toRecordedEvent(event: StoredEvent): RecordedEvent {
   // The parsed object is fresh, so adding the hash to it is cheaper than copying it.
@@ -15,6 +21,39 @@ export function toRecordedEvent(event: StoredEvent): RecordedEvent {
     data: JSON.parse(event.data) as JsonObject,
     metadata,
   };
+}
+
+/** A stored event as folds read it: data parsed, metadata reduced to recordedAt. */
+export function toProjectionEvent(event: StoredEvent): ProjectionEvent {
+  return {
+    id: event.id,
+    stream: event.stream,
+    revision: event.revision,
+    position: event.position,
+    type: event.type,
+    data: JSON.parse(event.data) as JsonObject,
+    metadata: { recordedAt: recordedAtOf(event.metadata) },
+  };
+}
+
+const RECORDED_AT_KEY = '"recordedAt":"';
+
+/**
+ * recordedAt from a stored metadata text without parsing it. The store writes that text itself
+ * (chainedMetadata): canonical JSON whose only member named recordedAt is the top-level one (the
+ * caller's part is a fixed set of validated fields), and a quote inside a JSON string is always
+ * escaped, so the key's text occurs exactly once and its value is an ISO instant. Anything else —
+ * no such key, two of them, an escape in the value — is read by JSON.parse instead.
+ */
+export function recordedAtOf(metadata: string): string {
+  const key = metadata.indexOf(RECORDED_AT_KEY);
+  if (key !== -1 && metadata.indexOf(RECORDED_AT_KEY, key + 1) === -1) {
+    const start = key + RECORDED_AT_KEY.length;
+    const end = metadata.indexOf('"', start);
+    const value = end === -1 ? '' : metadata.slice(start, end);
+    if (value !== '' && !value.includes('\\')) return value;
+  }
+  return (JSON.parse(metadata) as { recordedAt: string }).recordedAt;
 }
 
 /** A stored event's values in the column order of ledger_events (SQLite and PostgreSQL alike). */

@@ -5,6 +5,8 @@ import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  ProjectionEvent,
+  ReadAllForProjectionOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -31,6 +33,15 @@ export interface EventStore {
   ): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * readAll for folds (a projector rebuilding read models): the same events in the same order,
+   * a page at a time (each non-empty), with the data parsed and the metadata reduced to
+   * recordedAt, which is taken from the stored canonical text without parsing the rest (actor,
+   * correlation, hashes). A page per await keeps the per-event cost at the fold's own.
+   */
+  readAllForProjection(
+    options?: ReadAllForProjectionOptions,
+  ): AsyncIterable<readonly ProjectionEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   headPosition(): Promise<number>;
   /** Recompute hash chains (one stream, or every stream and every anchor). */

@@ -71,6 +71,20 @@ export interface RecordedEvent<TData extends JsonObject = JsonObject> {
 }
 
 /**
+ * A recorded event as folds read it (EventStore.readAllForProjection): the data, and of the
+ * metadata only the store's clock. A RecordedEvent is one, structurally.
+ */
+export interface ProjectionEvent<TData extends JsonObject = JsonObject> {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly data: TData;
+  readonly metadata: { readonly recordedAt: string };
+}
+
+/**
  * An event as stored: data and metadata are the exact canonical JSON texts that were hashed,
  * so verification recomputes hashes from stored bytes without re-serialising.
  */
@@ -126,6 +140,9 @@ export interface ReadAllOptions {
   /** Recompute each event's hash (and the chain link when the previous event was read). */
   readonly verifyHashes?: boolean;
 }
+
+/** readAll's options but verifyHashes: the metadata that holds the hashes is not read. */
+export type ReadAllForProjectionOptions = Omit<ReadAllOptions, 'verifyHashes'>;
 
 export interface SubscribeToAllOptions {
   /**
