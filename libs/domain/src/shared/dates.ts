@@ -11,6 +11,8 @@ const BEIJING_OFFSET_MINUTES = 8 * 60;
  * twice per record on the write path.
  */
 export function parseInstant(text: string): number | null {
+  const canonical = parseCanonicalInstant(text);
+  if (canonical !== undefined) return canonical;
   const match = ISO_INSTANT.exec(text);
   if (match === null) return null;
   const year = Number(match[1]);
@@ -33,6 +35,52 @@ export function parseInstant(text: string): number | null {
     offset = (match[9] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }
   return utc(year, month, day, hour, minute, second, millis) - offset * 60_000;
+}
+
+/**
+ * The two shapes the ledger itself writes — a date (`2025-05-20`) and toISOString's
+ * `2025-05-20T02:00:00.123Z` — read by character codes: projections parse two per record, and the
+ * regular expression with its match array cost more than the rest of a record's fold. Returns
+ * undefined for anything else, impossible values included, so that the general reading above
+ * decides every other text: a number returned here is the number it would return.
+ */
+function parseCanonicalInstant(text: string): number | undefined {
+  const length = text.length;
+  if ((length !== 10 && length !== 24) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  // Years 0–99 need utc()'s correction; leave them to the general reading.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
+  if (length === 10) return Date.UTC(year, month - 1, day) - BEIJING_OFFSET_MINUTES * 60_000;
+  if (
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 || // .
+    text.charCodeAt(23) !== 90 // Z
+  )
+    return undefined;
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const millis = digitsAt(text, 20, 3);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0)
+    return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+/** The decimal number written by `count` ASCII digits from `from`; -1 if any is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Date.UTC, except that years 0–99 stay years 0–99. */

@@ -24,12 +24,14 @@ describe('D-DATE: parseInstant', () => {
     expect(parseInstant('2025-01-01')).toBe(ms('2024-12-31T16:00:00Z'));
   });
 
-  it.each(['2025-05-20T10:00:00+08:00', '2025-05-20T02:00:00.123Z', '2025-05-20T10:00+08:00'])(
-    'D-DATE: the timestamp %s is accepted',
-    (text) => {
-      expect(parseInstant(text)).toBe(ms(text));
-    },
-  );
+  it.each([
+    '2025-05-20T10:00:00+08:00',
+    '2025-05-20T02:00:00.123Z',
+    '2025-05-20T02:00:00.12Z',
+    '2025-05-20T10:00+08:00',
+  ])('D-DATE: the timestamp %s is accepted', (text) => {
+    expect(parseInstant(text)).toBe(ms(text));
+  });
 
   it.each([
     '2025-5-20',
@@ -43,15 +45,34 @@ describe('D-DATE: parseInstant', () => {
     expect(parseInstant(text)).toBeNull();
   });
 
-  it.each(['2025-02-29', '2025-02-30', '2025-04-31T10:00:00+08:00', '2025-05-20T24:00:00Z'])(
-    'D-DATE: the impossible calendar value %s is refused, not rolled over',
+  it.each([
+    '2025-02-29',
+    '2025-02-30',
+    '2025-04-31T10:00:00+08:00',
+    '2025-05-20T24:00:00Z',
+    '2025-02-29T00:00:00.000Z',
+    '2025-13-01T00:00:00.000Z',
+    '2025-05-20T23:60:00.000Z',
+    '2025-05-20T23:00:60.000Z',
+  ])('D-DATE: the impossible calendar value %s is refused, not rolled over', (text) => {
+    expect(parseInstant(text)).toBeNull();
+  });
+
+  it('D-DATE: 29 February exists in leap years', () => {
+    expect(parseInstant('2024-02-29')).toBe(ms('2024-02-28T16:00:00Z'));
+    expect(parseInstant('2000-02-29T12:00:00.000Z')).toBe(ms('2000-02-29T12:00:00.000Z'));
+  });
+
+  it.each(['2025-05-2O', '2025-05-20T02:00:00.123', '2025-05-20t02:00:00.123Z', '+02025-05-20'])(
+    'D-DATE: %j, close to the canonical shapes, is not one',
     (text) => {
       expect(parseInstant(text)).toBeNull();
     },
   );
 
-  it('D-DATE: 29 February exists in leap years', () => {
-    expect(parseInstant('2024-02-29')).toBe(ms('2024-02-28T16:00:00Z'));
+  it('D-DATE: years 0–99 stay years 0–99 in the canonical shapes too', () => {
+    expect(parseInstant('0099-12-31T23:59:59.999Z')).toBe(ms('0099-12-31T23:59:59.999Z'));
+    expect(parseInstant('0050-06-01')).toBe(ms('0050-05-31T16:00:00Z'));
   });
 });
 
