@@ -32,7 +32,7 @@ function writeEarlierLayout(path: string): void {
 }
 
 describe('SqliteReadModelStore layout', () => {
-  it('keeps documents in a rowid table behind a unique key index, view before doc', async () => {
+  it('makes 32 kB pages and keeps documents in a rowid table behind a unique key index, view before doc', async () => {
     const path = freshPath();
     const store = new SqliteReadModelStore(path);
     await store.close();
@@ -49,7 +49,9 @@ describe('SqliteReadModelStore layout', () => {
         "SELECT \"unique\" FROM pragma_index_list('rm_docs') WHERE name = 'rm_docs_key'",
       )
       .get();
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
+    expect(pageSize).toBe(32_768);
     expect(table?.sql).not.toMatch(/WITHOUT\s+ROWID/i);
     expect(columns).toEqual(['model', 'generation', 'key', 'view', 'doc']);
     expect(index?.unique).toBe(1);

@@ -66,10 +66,21 @@ interface GenerationRow {
   status: 'active' | 'building';
 }
 
+/**
+ * Pages of a new file. Documents are written whole at every commit, and at 4 kB pages a
+ * platform-year's 225 kB is a chain of ~56 overflow pages: 32 kB pages halve the time a rebuild
+ * spends writing (measured 1.35 s → 0.61 s for 1,000 such documents) and leave reads of views as
+ * fast. SQLite fixes the size when the file is created; an existing file keeps its own.
+ */
+const PAGE_SIZE = 32_768;
+
 function open(path: string, readonly: boolean): Database.Database {
   const db = new Database(path, { readonly });
   db.pragma('busy_timeout = 10000');
-  if (!readonly) db.pragma('journal_mode = WAL');
+  if (!readonly) {
+    db.pragma(`page_size = ${String(PAGE_SIZE)}`);
+    db.pragma('journal_mode = WAL');
+  }
   db.pragma('cache_size = -65536');
   return db;
 }
