@@ -110,7 +110,7 @@ export class LedgerEventStore implements EventStore {
     const given = optionsObject(options, ['fromPosition', 'direction', 'maxCount', 'filter']);
     const direction = directionOf(given.direction);
     return mapPages(
-      this.adapter.readAllPages({
+      this.adapter.readAllProjectionPages({
         fromPosition: startOf(given.fromPosition, 'fromPosition', direction, 1),
         direction,
         maxCount: maxCountOf(given.maxCount),

@@ -4,6 +4,7 @@ import type {
   RecordedEvent,
   RecordedMetadata,
   StoredEvent,
+  StoredProjectionEvent,
 } from './port/types';
 
 export function toRecordedEvent(event: StoredEvent): RecordedEvent {
@@ -23,8 +24,8 @@ export function toRecordedEvent(event: StoredEvent): RecordedEvent {
   };
 }
 
-/** A stored event as folds read it: data parsed, metadata reduced to recordedAt. */
-export function toProjectionEvent(event: StoredEvent): ProjectionEvent {
+/** What a fold reads of a stored event: data parsed, metadata reduced to recordedAt. */
+export function toProjectionEvent(event: StoredProjectionEvent): ProjectionEvent {
   return {
     id: event.id,
     stream: event.stream,
@@ -32,8 +33,28 @@ export function toProjectionEvent(event: StoredEvent): ProjectionEvent {
     position: event.position,
     type: event.type,
     data: JSON.parse(event.data) as JsonObject,
-    metadata: { recordedAt: recordedAtOf(event.metadata) },
+    metadata: { recordedAt: event.recordedAt },
   };
+}
+
+/** A stored event without its hashes and with recordedAt alone of its metadata. */
+export function toStoredProjectionEvent(event: StoredEvent): StoredProjectionEvent {
+  return {
+    position: event.position,
+    stream: event.stream,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    recordedAt: recordedAtOf(event.metadata),
+  };
+}
+
+/** EventStoreAdapter.readAllProjectionPages over readAllPages: right for every adapter. */
+export async function* projectionPagesOf(
+  pages: AsyncIterable<readonly StoredEvent[]>,
+): AsyncGenerator<readonly StoredProjectionEvent[]> {
+  for await (const page of pages) yield page.map(toStoredProjectionEvent);
 }
 
 const RECORDED_AT_KEY = '"recordedAt":"';

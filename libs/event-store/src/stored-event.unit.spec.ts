@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { chainedMetadata, prepareAppend } from './append/prepare-append';
 import type { JsonObject, StoredEvent } from './port/types';
-import { recordedAtOf, toProjectionEvent, toRecordedEvent } from './stored-event';
+import {
+  recordedAtOf,
+  toProjectionEvent,
+  toRecordedEvent,
+  toStoredProjectionEvent,
+} from './stored-event';
 
 const KEY = '"recordedAt":"';
 /** Text that tries to look like the key from inside the caller's own metadata fields. */
@@ -88,7 +93,7 @@ describe('recordedAtOf', () => {
 });
 
 describe('toProjectionEvent', () => {
-  it('is toRecordedEvent with the metadata reduced to recordedAt', () => {
+  it('of toStoredProjectionEvent is toRecordedEvent with the metadata reduced to recordedAt', () => {
     const data: JsonObject = { recordId: 'r', n: 1.5, nested: { list: ['中', null] } };
     const stored: StoredEvent = {
       position: 12,
@@ -101,7 +106,7 @@ describe('toProjectionEvent', () => {
       hash: 'c'.repeat(64),
     };
     const { metadata, ...recorded } = toRecordedEvent(stored);
-    expect(toProjectionEvent(stored)).toEqual({
+    expect(toProjectionEvent(toStoredProjectionEvent(stored))).toEqual({
       ...recorded,
       metadata: { recordedAt: metadata.recordedAt },
     });

@@ -9,8 +9,10 @@ import type {
   HeadsSnapshot,
   JsonObject,
   StoredEvent,
+  StoredProjectionEvent,
   StreamHead,
 } from '../port/types';
+import { projectionPagesOf } from '../stored-event';
 import { ANCHOR_EVENT_TYPE, ANCHOR_STREAM, MERKLE_ALGORITHM, rootOfHeads } from './anchors';
 import { canonicalJson, computeEventHash, GENESIS_HASH } from './event-hash';
 import { checkLink, verifyAll, verifyStream, type VerifyReport } from './verify';
@@ -99,6 +101,10 @@ class FakeAdapter implements EventStoreAdapter {
       .filter((e) => (forwards ? e.position >= read.fromPosition : e.position <= read.fromPosition))
       .sort((a, b) => (forwards ? a.position - b.position : b.position - a.position));
     return pages(rows.slice(0, read.maxCount));
+  }
+
+  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
+    return projectionPagesOf(this.readAllPages(read));
   }
 
   headPosition(): Promise<number> {

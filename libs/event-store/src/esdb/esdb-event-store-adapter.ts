@@ -25,8 +25,10 @@ import type {
   Direction,
   HeadsSnapshot,
   StoredEvent,
+  StoredProjectionEvent,
   StreamHead,
 } from '../port/types';
+import { projectionPagesOf } from '../stored-event';
 import { AppendSignal } from '../subscription/append-signal';
 import { matchesFilter } from '../subscription/catch-up-subscription';
 import {
@@ -455,6 +457,10 @@ export class EsdbEventStoreAdapter implements EventStoreAdapter {
 
   readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
     return read.direction === 'forwards' ? this.readAllForwards(read) : this.readAllBackwards(read);
+  }
+
+  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
+    return projectionPagesOf(this.readAllPages(read));
   }
 
   private async *readAllForwards(read: StoredAllRead): AsyncGenerator<readonly StoredEvent[]> {

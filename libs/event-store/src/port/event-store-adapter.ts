@@ -5,6 +5,7 @@ import type {
   EventFilter,
   HeadsSnapshot,
   StoredEvent,
+  StoredProjectionEvent,
   StreamHead,
 } from './types';
 
@@ -41,6 +42,13 @@ export interface EventStoreAdapter {
   readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]>;
   /** The log in global order in pages (each non-empty); never loads the whole log. */
   readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]>;
+  /**
+   * readAllPages for folds: the same events in the same order, in non-empty pages, without the
+   * hashes and with recordedAt alone of the metadata. `projectionPagesOf(readAllPages(read))` is
+   * a correct implementation; an adapter may do better (SQLite reads long ranges ahead on a
+   * thread of its own, so reading overlaps the fold).
+   */
+  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]>;
   headPosition(): Promise<number>;
   streamHead(stream: string): Promise<StreamHead | undefined>;
   /** All stream heads from one consistent snapshot, with the global position they are current at. */

@@ -101,6 +101,22 @@ export interface StoredEvent {
   readonly hash: string;
 }
 
+/**
+ * What a fold reads of a stored event (EventStore.readAllForProjection): the data's canonical
+ * text and, of the metadata, only the store's clock; no hashes.
+ */
+export interface StoredProjectionEvent {
+  readonly position: number;
+  readonly stream: string;
+  readonly revision: number;
+  readonly id: string;
+  readonly type: string;
+  /** Canonical JSON of the event data. */
+  readonly data: string;
+  /** The metadata's recordedAt. */
+  readonly recordedAt: string;
+}
+
 export interface AppendOptions {
   readonly expectedRevision?: ExpectedRevision;
 }

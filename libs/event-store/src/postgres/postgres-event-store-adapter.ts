@@ -24,9 +24,15 @@ import type {
   StoredAllRead,
   StoredStreamRead,
 } from '../port/event-store-adapter';
-import type { AppendResult, HeadsSnapshot, StoredEvent, StreamHead } from '../port/types';
+import type {
+  AppendResult,
+  HeadsSnapshot,
+  StoredEvent,
+  StoredProjectionEvent,
+  StreamHead,
+} from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
-import { storedEventColumns } from '../stored-event';
+import { projectionPagesOf, storedEventColumns } from '../stored-event';
 import { PG_STORED_COLUMNS, postgresSchemaSql, quoteIdentifier } from './postgres-schema';
 
 export interface PostgresAdapterOptions {
@@ -346,6 +352,10 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
       read.direction,
       read.maxCount,
     );
+  }
+
+  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
+    return projectionPagesOf(this.readAllPages(read));
   }
 
   async headPosition(): Promise<number> {
