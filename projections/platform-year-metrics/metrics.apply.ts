@@ -128,10 +128,10 @@ function addTraining(
 }
 
 function areaEnterprisesOf(doc: MetricsDoc, area: ServiceArea): SlotIndex {
-  let index = doc.areaEnterprises[area];
+  let index = doc.areaEnterprises.get(area);
   if (index === undefined) {
-    index = {};
-    doc.areaEnterprises[area] = index;
+    index = new Map();
+    doc.areaEnterprises.set(area, index);
   }
   return index;
 }

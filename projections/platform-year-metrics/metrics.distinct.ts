@@ -59,18 +59,18 @@ export function distinctOfflineAcross(indexes: readonly SlotIndex[], window: Win
   const seen = new Set<string>();
   const slot = window * 2;
   for (const index of indexes) {
-    for (const key of Object.keys(index)) {
-      if ((index[key]?.[slot] ?? 0) > 0) seen.add(key);
+    for (const [key, slots] of index) {
+      if ((slots[slot] ?? 0) > 0) seen.add(key);
     }
   }
   return seen.size;
 }
 
 function slotsOf(index: SlotIndex, key: string, width: number): number[] {
-  let slots = index[key];
+  let slots = index.get(key);
   if (slots === undefined) {
     slots = new Array<number>(width).fill(0);
-    index[key] = slots;
+    index.set(key, slots);
   }
   return slots;
 }

@@ -4,8 +4,8 @@ import type { Contribution } from './metrics.contribution';
 import type { AreaTally, ExcludedRecord, MetricTally } from './metrics.view';
 
 /**
- * The stored document of one platform-year (JSON: plain objects, arrays and numbers only — the
- * projector persists it between batches and resumes folding from the parsed copy).
+ * The document of one platform-year. The projector persists it between batches as JSON text
+ * (stringifyMetricsDoc) and resumes folding from the parsed copy (parseMetricsDoc).
  *
  *   windows                 S1-1's window bounds for this year (epoch ms), fixed at creation
  *   calendarYear            running counters of the calendar-year window
@@ -18,6 +18,11 @@ import type { AreaTally, ExcludedRecord, MetricTally } from './metrics.view';
  *                           residentEnterprises, ratingEnterprises)
  *   records                 recordId → what the record contributed (retraction subtracts exactly
  *                           that), or a tombstone once retracted
+ *
+ * The keyed collections are Maps in memory: every record looks up its id and its enterprises by
+ * strings fresh from the log, and a Map finds those about three times faster than an object's
+ * properties (which must first find the key's internalized copy). Stored, they are JSON objects in
+ * insertion order (stringifyMetricsDoc / parseMetricsDoc), the same text as before they were Maps.
  *   excluded                S1-1 exclusions in log order; a retracted one becomes null
  *   plans … evaluationConduct
  *                           the few authority facts, in log order (a retraction removes its entry)
@@ -33,11 +38,11 @@ export interface MetricsDoc {
   readonly calendarYear: TallyCounters;
   readonly implementationPeriod: TallyCounters;
   readonly enterprises: SlotIndex;
-  readonly areaEnterprises: Partial<Record<ServiceArea, SlotIndex>>;
+  readonly areaEnterprises: Map<ServiceArea, SlotIndex>;
   readonly institutions: SlotIndex;
   readonly residents: SlotIndex;
   readonly raters: SlotIndex;
-  readonly records: Record<string, Contribution>;
+  readonly records: Map<string, Contribution>;
   readonly excluded: (ExcludedRecord | null)[];
   readonly materials: Partial<Record<MaterialKind, number>>;
   readonly plans: { readonly eventId: string; readonly targets: readonly Target[] }[];
@@ -63,7 +68,67 @@ export interface MetricsDoc {
 }
 
 /** Record counts per key, one slot per window (and mode): see MetricsDoc. */
-export type SlotIndex = Record<string, number[]>;
+export type SlotIndex = Map<string, number[]>;
+
+type SlotIndexJson = Record<string, number[]>;
+
+/** MetricsDoc as stored: every Map a JSON object with the same entries in the same order. */
+type MetricsDocJson = Omit<
+  MetricsDoc,
+  'enterprises' | 'areaEnterprises' | 'institutions' | 'residents' | 'raters' | 'records'
+> & {
+  readonly enterprises: SlotIndexJson;
+  readonly areaEnterprises: Partial<Record<ServiceArea, SlotIndexJson>>;
+  readonly institutions: SlotIndexJson;
+  readonly residents: SlotIndexJson;
+  readonly raters: SlotIndexJson;
+  readonly records: Record<string, Contribution>;
+};
+
+/**
+ * The document's JSON text: each member in its place, a Map written as the object of its entries
+ * (the text JSON.stringify gave when these members were objects). Written member by member
+ * rather than through an object built from each Map: building one with a property per record id
+ * costs several times the text itself (every id is internalized as a property name).
+ */
+export function stringifyMetricsDoc(doc: MetricsDoc): string {
+  let text = '{';
+  for (const [name, value] of Object.entries(doc)) {
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(name)}:${value instanceof Map ? mapText(value) : JSON.stringify(value)}`;
+  }
+  return `${text}}`;
+}
+
+function mapText(map: ReadonlyMap<unknown, unknown>): string {
+  let text = '{';
+  for (const [key, value] of map) {
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${value instanceof Map ? mapText(value) : JSON.stringify(value)}`;
+  }
+  return `${text}}`;
+}
+
+/** The document a stringifyMetricsDoc text holds. */
+export function parseMetricsDoc(text: string): MetricsDoc {
+  const json = JSON.parse(text) as MetricsDocJson;
+  const areaEnterprises = new Map<ServiceArea, SlotIndex>();
+  for (const [area, index] of Object.entries(json.areaEnterprises) as [
+    ServiceArea,
+    SlotIndexJson,
+  ][]) {
+    areaEnterprises.set(area, new Map(Object.entries(index)));
+  }
+  return {
+    ...json,
+    enterprises: new Map(Object.entries(json.enterprises)),
+    areaEnterprises,
+    institutions: new Map(Object.entries(json.institutions)),
+    residents: new Map(Object.entries(json.residents)),
+    raters: new Map(Object.entries(json.raters)),
+    records: new Map(Object.entries(json.records)),
+  };
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -159,12 +224,12 @@ export function emptyMetricsDoc(
     windows,
     calendarYear: tallyCounters(),
     implementationPeriod: tallyCounters(),
-    enterprises: {},
-    areaEnterprises: {},
-    institutions: {},
-    residents: {},
-    raters: {},
-    records: {},
+    enterprises: new Map(),
+    areaEnterprises: new Map(),
+    institutions: new Map(),
+    residents: new Map(),
+    raters: new Map(),
+    records: new Map(),
     excluded: [],
     materials: {},
     plans: [],

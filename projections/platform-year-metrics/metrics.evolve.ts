@@ -53,7 +53,7 @@ export function evolveMetrics(doc: MetricsDoc, event: ProjectedEvent): MetricsDo
     return doc;
   }
   // A record id is used once per year (D-RECORD-ID); a repeat would be counted twice.
-  if (doc.records[recordId] !== undefined) return doc;
+  if (doc.records.has(recordId)) return doc;
   const counted = countedContributionOf(fact);
   if (counted !== null) {
     count(doc, event, counted);
@@ -79,11 +79,11 @@ function count(doc: MetricsDoc, event: ProjectedEvent, counted: CountedContribut
       ruleId: 'S1-1',
     });
   }
-  doc.records[recordId] = counted;
+  doc.records.set(recordId, counted);
   if (counted.type === 'SatisfactionRated') {
     // S4-3: a rating counts only while the service it rates stands.
     const serviceId = (event.data as { serviceId: string }).serviceId;
-    const service = doc.records[serviceId];
+    const service = doc.records.get(serviceId);
     if (service?.type !== 'ServiceRecorded') {
       counted.windows = 0;
       return;
@@ -177,21 +177,21 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
   switch (fact.type) {
     case 'MaterialUploaded':
       doc.materials[fact.data.kind] = (doc.materials[fact.data.kind] ?? 0) + 1;
-      doc.records[eventId] = { type: fact.type, kind: fact.data.kind };
+      doc.records.set(eventId, { type: fact.type, kind: fact.data.kind });
       return;
     case 'MeetingMissed':
       if (fact.data.missedKind === 'meeting') doc.meetingsMissed += 1;
       else doc.tasksMissed += 1;
-      doc.records[eventId] = { type: fact.type, missedKind: fact.data.missedKind };
+      doc.records.set(eventId, { type: fact.type, missedKind: fact.data.missedKind });
       return;
     case 'ComplaintFiled':
       doc.complaintsFiled += 1;
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'WorkPlanSubmitted':
       // S1-4: a later plan replaces the earlier one (the view reads the last standing plan).
       doc.plans.push({ eventId, targets: fact.data.targets });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'DistrictReviewed':
       doc.districtReviews.push({
@@ -200,7 +200,7 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
         score: fact.data.score,
         recommended: fact.data.recommended,
       });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'ComplaintVerified':
       doc.complaintVerifications.push({
@@ -208,11 +208,11 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
         complaintId: fact.data.complaintId,
         upheld: fact.data.upheld,
       });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'PenaltyImposed':
       doc.penalties.push({ eventId, kind: fact.data.penaltyKind });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'CreditEventRecorded':
       doc.creditEvents.push({
@@ -220,7 +220,7 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
         kind: fact.data.creditKind,
         occurredAt: fact.data.occurredAt,
       });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'ExpertScoresRecorded':
       doc.expertScores.push({
@@ -228,11 +228,11 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
         programKey: fact.data.programId ?? '',
         scores: fact.data.scores.map((entry) => entry.score),
       });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'EvaluationConductRecorded':
       doc.evaluationConduct.push({ eventId, conduct: fact.data.conduct });
-      doc.records[eventId] = { type: fact.type };
+      doc.records.set(eventId, { type: fact.type });
       return;
     case 'YearSubmitted':
       // Not retractable (D-RETRACT-REF), so it needs no record entry.

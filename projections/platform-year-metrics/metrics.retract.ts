@@ -10,15 +10,15 @@ const TOMBSTONE: Contribution = { type: 'RecordRetracted' };
  * twice (or a record the doc never saw) changes nothing. Retractions are final.
  */
 export function retract(doc: MetricsDoc, retractedId: string): void {
-  const target = doc.records[retractedId];
+  const target = doc.records.get(retractedId);
   if (target === undefined || target.type === 'RecordRetracted') return;
-  doc.records[retractedId] = TOMBSTONE;
+  doc.records.set(retractedId, TOMBSTONE);
   switch (target.type) {
     case 'ServiceRecorded':
       // S4-3: ratings of a retracted service stop counting.
       // They stay listed if S1-1 excluded them: only their own retraction withdraws them.
       for (const ratingId of target.ratingIds) {
-        const rating = doc.records[ratingId];
+        const rating = doc.records.get(ratingId);
         if (rating?.type === 'SatisfactionRated') uncount(doc, rating);
       }
       withdraw(doc, target);

@@ -141,7 +141,7 @@ function functionTally(
     personTimes += counts.activityPersonTimes;
     trainingSessions += counts.trainingSessions;
     trainees += counts.trainees;
-    const index = doc.areaEnterprises[area];
+    const index = doc.areaEnterprises.get(area);
     if (index !== undefined) indexes.push(index);
   }
   const [onlyArea] = areas;
@@ -241,7 +241,7 @@ function complaintsUpheld(doc: MetricsDoc): number {
   }
   let upheld = 0;
   for (const [complaintId, isUpheld] of upheldById) {
-    if (isUpheld && doc.records[complaintId]?.type === 'ComplaintFiled') upheld += 1;
+    if (isUpheld && doc.records.get(complaintId)?.type === 'ComplaintFiled') upheld += 1;
   }
   return upheld;
 }

@@ -6,7 +6,12 @@ import {
   DEFAULT_S1_CALENDAR,
   type S1Calendar,
 } from './metrics.calendar';
-import { emptyMetricsDoc, type MetricsDoc } from './metrics.doc';
+import {
+  emptyMetricsDoc,
+  parseMetricsDoc,
+  stringifyMetricsDoc,
+  type MetricsDoc,
+} from './metrics.doc';
 import { evolveMetrics, METRICS_EVENT_TYPES } from './metrics.evolve';
 import type { PlatformYearMetrics } from './metrics.view';
 import { metricsView } from './metrics.view-of';
@@ -60,6 +65,7 @@ export function platformYearMetricsProjection(
     },
     evolve: evolveMetrics,
     view: metricsView,
+    codec: { stringify: stringifyMetricsDoc, parse: parseMetricsDoc },
   };
 }
 

@@ -1,4 +1,9 @@
-import type { ProjectedEvent, Projection } from '@ledger/projections/shared/projection';
+import {
+  parseDocument,
+  stringifyDocument,
+  type ProjectedEvent,
+  type Projection,
+} from '@ledger/projections/shared/projection';
 import type { DocumentWrite, ModelGeneration, ReadModelStore } from '@ledger/read-models';
 
 export type AnyProjection = Projection<unknown, unknown>;
@@ -68,7 +73,9 @@ export class ModelRunner {
 
   private async load(key: string): Promise<unknown> {
     const stored = await this.store.loadDoc(this.model, this.generation.generation, key);
-    return stored === null ? this.projection.initialDoc(key) : (JSON.parse(stored) as unknown);
+    return stored === null
+      ? this.projection.initialDoc(key)
+      : parseDocument(this.projection, stored, key);
   }
 
   /** The documents changed since the last commit, serialised now (so later events cannot leak in). */
@@ -80,7 +87,7 @@ export class ModelRunner {
         model: this.model,
         generation: this.generation.generation,
         key,
-        doc: JSON.stringify(doc),
+        doc: stringifyDocument(this.projection, doc),
         view: JSON.stringify(this.projection.view(doc, key)),
       });
     }

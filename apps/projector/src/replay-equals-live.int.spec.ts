@@ -4,7 +4,11 @@ import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LedgerEventStore, SqliteEventStoreAdapter, type EventStore } from '@ledger/event-store';
-import { foldEvents, type ProjectedEvent } from '@ledger/projections/shared/projection';
+import {
+  foldEvents,
+  stringifyDocument,
+  type ProjectedEvent,
+} from '@ledger/projections/shared/projection';
 import {
   PostgresReadModelStore,
   SqliteReadModelStore,
@@ -79,7 +83,7 @@ function foldedModels(events: readonly ProjectedEvent[]): Record<string, unknown
     const docs: Record<string, unknown> = {};
     const views: Record<string, unknown> = {};
     for (const [key, doc] of [...folded].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      docs[key] = JSON.parse(JSON.stringify(doc));
+      docs[key] = JSON.parse(stringifyDocument(projection, doc));
       views[key] = JSON.parse(JSON.stringify(projection.view(doc, key)));
     }
     models[projection.name] = { docs, views };
