@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { GroupCommitQueue } from '../append/group-commit';
-import { pagedRead, READ_PAGE_SIZE } from '../append/paged-read';
+import { pagedRead } from '../append/paged-read';
 import {
   idsOfRevisionRejections,
   planBatch,
@@ -31,6 +31,7 @@ import {
   PROJECTION_COLUMNS,
   projectionEventOf,
   readAhead,
+  READ_AHEAD_PAGE_SIZE,
   type ProjectionRow,
 } from './sqlite-read-ahead';
 import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
@@ -366,7 +367,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
           fromPosition: read.fromPosition,
           direction: read.direction,
           maxCount: read.maxCount,
-          pageSize: READ_PAGE_SIZE,
+          pageSize: READ_AHEAD_PAGE_SIZE,
         },
         this.readers,
       );

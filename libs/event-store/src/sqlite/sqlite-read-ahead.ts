@@ -36,10 +36,13 @@ export function projectionEventOf(row: ProjectionRow): StoredProjectionEvent {
 }
 
 /**
- * Pages the reader thread may read before the consumer has taken them: enough to keep it busy
- * while the consumer works through one, few enough to bound memory (~3 × 2,000 events).
+ * Rows per page and pages the reader thread may read before the consumer has taken them. The
+ * thread reads a page several times faster than a fold consumes it, so two keep it ahead, and
+ * what waits in the queue stays small: a rebuild allocates ~6 kB per event, so a young-generation
+ * collection comes every few thousand events, and rows still queued then are copied for nothing.
  */
-const PAGES_AHEAD = 3;
+export const READ_AHEAD_PAGE_SIZE = 1_000;
+const PAGES_AHEAD = 2;
 
 type ReaderReply =
   | { readonly kind: 'page'; readonly values: unknown[] }
