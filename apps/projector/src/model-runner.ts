@@ -95,9 +95,14 @@ export class ModelRunner {
     return writes;
   }
 
+  /**
+   * The commit of the last takeWrites has landed at `position`. Bounded memory: past the bound,
+   * the cache drops every document not changed since that snapshot (the store holds it as it is);
+   * those changed since (events applied while the commit was written) stay for the next commit.
+   */
   committed(position: number, maxCachedDocs: number): void {
     this.committedAt = position;
-    // Bounded memory: past the bound, the cache starts over from the store (nothing is dirty now).
-    if (this.docs.size > maxCachedDocs && this.dirty.size === 0) this.docs.clear();
+    if (this.docs.size <= maxCachedDocs) return;
+    for (const key of this.docs.keys()) if (!this.dirty.has(key)) this.docs.delete(key);
   }
 }

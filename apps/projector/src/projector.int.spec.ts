@@ -125,11 +125,27 @@ function projectorSuite(
       const head = await appendMany(events, 6, 8);
       await readModels.reader().waitFor(head);
       const before = await readModels.generations();
-      const [rebuilt] = await new Projector(events, readModels, [tallies], options).rebuild([
-        'test-tallies',
-      ]);
+      // What readers would see at each intermediate commit of the rebuild.
+      const during: Promise<unknown>[] = [];
+      const [rebuilt] = await new Projector(events, readModels, [tallies], options).rebuild(
+        ['test-tallies'],
+        () => {
+          during.push(readModels.generations(), storedViews(readModels));
+        },
+      );
       if (rebuilt === undefined) throw new Error('the rebuild reported no model');
       expect(rebuilt.generation).toBeGreaterThan(before[0]?.generation ?? 0);
+      // Until the swap the old generation served, whole, beside the one being built.
+      const seen = await Promise.all(during);
+      expect(seen.length).toBeGreaterThan(4);
+      const beforeViews = await expectedViews(events);
+      for (let at = 0; at + 2 < seen.length; at += 2) {
+        expect(seen[at]).toEqual([
+          expect.objectContaining({ generation: before[0]?.generation, status: 'active' }),
+          expect.objectContaining({ generation: rebuilt.generation, status: 'building' }),
+        ]);
+        expect(seen[at + 1]).toEqual(beforeViews);
+      }
       expect(await readModels.generations()).toEqual([
         expect.objectContaining({
           model: 'test-tallies',

@@ -115,6 +115,9 @@ export class Projector {
     this.runners = runners;
     const head = await this.events.headPosition();
     let seen = 0;
+    // One commit in flight while the fold goes on: its documents are serialised when it is made,
+    // and the store writes them while later events are applied. The next waits for it.
+    let writing: Promise<boolean> = Promise.resolve(true);
     // Pages of events with only recordedAt parsed from the metadata (all a fold reads); within a
     // page, an event whose documents are cached is applied without an await.
     pages: for await (const page of this.events.readAllForProjection({ fromPosition: 0 })) {
@@ -125,12 +128,17 @@ export class Projector {
         }
         seen += 1;
         if (seen % this.options.maxPendingEvents === 0) {
-          await this.commitNow();
+          await writing;
+          writing = this.writeApplied();
+          // Awaited at the next commit or at the end; a failure must not go unhandled meanwhile.
+          writing.catch(() => undefined);
           onProgress?.(event.position, head);
         }
       }
     }
-    await this.commitNow();
+    await writing;
+    // The new generations are swapped in only now: until then the old ones serve.
+    await this.writeApplied();
     for (const runner of runners) {
       await this.store.activate(runner.model, runner.generation.generation);
     }
@@ -200,8 +208,19 @@ export class Projector {
   }
 
   private async commitNow(): Promise<void> {
-    // The snapshot below is synchronous; it must not fall inside an event's application.
+    // writeApplied's snapshot is synchronous; it must not fall inside an event's application.
     while (this.applying) await new Promise((resolve) => setImmediate(resolve));
+    if (!(await this.writeApplied())) return;
+    await this.swapCaughtUpBuilds();
+    if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
+  }
+
+  /**
+   * Commits what has been applied: the documents are serialised at the call, before its first
+   * await, so events applied while the store writes belong to the next commit. False when there
+   * was nothing to commit or a generation had been replaced meanwhile.
+   */
+  private async writeApplied(): Promise<boolean> {
     const writes = this.runners.flatMap((r) => r.takeWrites());
     const positions: PositionWrite[] = this.runners
       .filter((r) => r.appliedPosition > r.committedPosition)
@@ -212,21 +231,20 @@ export class Projector {
       }));
     this.pending = 0;
     this.lastCommit = Date.now();
-    if (writes.length === 0 && positions.length === 0) return;
+    if (writes.length === 0 && positions.length === 0) return false;
     try {
       await this.store.commit(writes, positions);
     } catch (error) {
       if (!(error instanceof StaleGenerationError)) throw error;
       this.restartWithReloadedGenerations();
-      return;
+      return false;
     }
     for (const p of positions) {
       this.runners
         .find((r) => r.model === p.model && r.generation.generation === p.generation)
         ?.committed(p.position, this.options.maxCachedDocs);
     }
-    await this.swapCaughtUpBuilds();
-    if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
+    return true;
   }
 
   /**

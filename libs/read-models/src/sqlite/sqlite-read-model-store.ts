@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import type { ReadModelReader, ReadModelSnapshot } from '../read-model-reader';
 import {
-  StaleGenerationError,
   type DocumentWrite,
   type ModelGeneration,
   type PositionWrite,
   type ReadModelStore,
 } from '../read-model-store';
 import { waitForPosition } from '../wait-for-position';
+import { SqliteReadModelWriter } from './sqlite-read-model-writer';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rm_generations (
@@ -86,20 +86,24 @@ function open(path: string, readonly: boolean): Database.Database {
 }
 
 /**
- * Read models in their own SQLite file beside the ledger (embedded default). better-sqlite3 is
- * synchronous, so a commit is atomic with respect to this process; snapshots for readers run in a
- * read transaction on a pooled connection, which WAL keeps consistent against any writer process.
+ * Read models in their own SQLite file beside the ledger (embedded default). Commits run on a
+ * writer thread (sqlite-read-model-writer.ts), one transaction each, in order, so the projector
+ * folds on while documents are written; everything else runs on this thread's connection.
+ * Snapshots for readers run in a read transaction on a pooled connection, which WAL keeps
+ * consistent against any writer.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly idleReaders: Database.Database[] = [];
   private readonly statements;
+  private readonly writer: SqliteReadModelWriter;
 
   constructor(private readonly path: string) {
     this.db = open(path, false);
     this.db.exec(SCHEMA);
     ensureDocsTable(this.db);
+    this.writer = new SqliteReadModelWriter(path);
     this.statements = {
       generations: this.db.prepare<[], GenerationRow>(
         'SELECT model, generation, version, position, status FROM rm_generations ORDER BY model, generation',
@@ -112,13 +116,6 @@ export class SqliteReadModelStore implements ReadModelStore {
       ),
       loadDoc: this.db.prepare<[string, number, string], { doc: string }>(
         'SELECT doc FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
-      ),
-      upsertDoc: this.db.prepare(
-        'INSERT INTO rm_docs (model, generation, key, view, doc) VALUES (?, ?, ?, ?, ?) ' +
-          'ON CONFLICT (model, generation, key) DO UPDATE SET view = excluded.view, doc = excluded.doc',
-      ),
-      setPosition: this.db.prepare(
-        'UPDATE rm_generations SET position = ? WHERE model = ? AND generation = ?',
       ),
       epoch: this.db.prepare<[], { value: number }>(
         "SELECT value FROM rm_meta WHERE name = 'epoch'",
@@ -182,15 +179,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void> {
-    const { upsertDoc, setPosition } = this.statements;
-    this.db.transaction(() => {
-      for (const w of writes) upsertDoc.run(w.model, w.generation, w.key, w.view, w.doc);
-      for (const p of positions) {
-        if (setPosition.run(p.position, p.model, p.generation).changes === 0)
-          throw new StaleGenerationError(p.model, p.generation);
-      }
-    })();
-    return Promise.resolve();
+    return this.writer.commit(writes, positions);
   }
 
   epoch(): Promise<number> {
@@ -215,10 +204,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.writer.close();
     for (const reader of this.idleReaders.splice(0)) reader.close();
     this.db.close();
-    return Promise.resolve();
   }
 }
 

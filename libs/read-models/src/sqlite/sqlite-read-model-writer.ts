@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { StaleGenerationError, type DocumentWrite, type PositionWrite } from '../read-model-store';
+
+type WriterReply =
+  | { readonly id: number; readonly outcome: 'committed' }
+  | {
+      readonly id: number;
+      readonly outcome: 'stale';
+      readonly model: string;
+      readonly generation: number;
+    }
+  | { readonly id: number; readonly outcome: 'failed'; readonly message: string };
+
+interface WriterThread {
+  readonly worker: Worker;
+  alive: boolean;
+  readonly waiting: Map<number, { resolve(): void; reject(error: Error): void }>;
+  readonly exited: Promise<void>;
+}
+
+/**
+ * The main-thread side of sqlite-read-model-writer.worker.js: each commit goes to the thread as
+ * flat arrays and settles when its transaction has committed (or rolled back). Commits apply in
+ * the order they were made. The thread starts with the first commit, starts again after a crash,
+ * and holds the process open only while a commit is under way.
+ */
+export class SqliteReadModelWriter {
+  private thread: WriterThread | undefined;
+  private nextId = 1;
+  private closing = false;
+
+  constructor(private readonly path: string) {}
+
+  commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('the read-model store is closed'));
+    const thread = this.current();
+    const id = this.nextId;
+    this.nextId += 1;
+    const documents = new Array<string | number>(writes.length * 5);
+    let at = 0;
+    for (const write of writes) {
+      documents[at] = write.model;
+      documents[at + 1] = write.generation;
+      documents[at + 2] = write.key;
+      documents[at + 3] = write.view;
+      documents[at + 4] = write.doc;
+      at += 5;
+    }
+    const applied = positions.flatMap((p) => [p.position, p.model, p.generation]);
+    return new Promise<void>((resolve, reject) => {
+      thread.waiting.set(id, { resolve, reject });
+      thread.worker.ref();
+      thread.worker.postMessage({ kind: 'commit', id, writes: documents, positions: applied });
+    });
+  }
+
+  /** Lets the commits already made finish, then stops the thread. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const thread = this.thread;
+    if (thread?.alive !== true) return;
+    thread.worker.ref();
+    thread.worker.postMessage({ kind: 'close' });
+    await thread.exited;
+  }
+
+  private current(): WriterThread {
+    if (this.thread?.alive !== true) this.thread = this.spawn();
+    return this.thread;
+  }
+
+  private spawn(): WriterThread {
+    const worker = new Worker(join(__dirname, 'sqlite-read-model-writer.worker.js'), {
+      workerData: { path: this.path },
+    });
+    worker.unref();
+    let markExited: () => void = () => undefined;
+    const thread: WriterThread = {
+      worker,
+      alive: true,
+      waiting: new Map(),
+      exited: new Promise<void>((resolve) => {
+        markExited = resolve;
+      }),
+    };
+    worker.on('message', (reply: WriterReply) => {
+      const waiter = thread.waiting.get(reply.id);
+      thread.waiting.delete(reply.id);
+      if (thread.waiting.size === 0 && !this.closing) worker.unref();
+      if (waiter === undefined) return;
+      if (reply.outcome === 'committed') waiter.resolve();
+      else if (reply.outcome === 'stale')
+        waiter.reject(new StaleGenerationError(reply.model, reply.generation));
+      else waiter.reject(new Error(`read-model commit failed: ${reply.message}`));
+    });
+    worker.on('error', (error) => {
+      this.retire(thread, new Error(`read-model writer thread failed: ${error.message}`));
+    });
+    worker.once('exit', () => {
+      this.retire(thread, new Error('read-model writer thread exited'));
+      markExited();
+    });
+    return thread;
+  }
+
+  /** Commits on a dead thread never committed (SQLite rolled them back). */
+  private retire(thread: WriterThread, error: Error): void {
+    thread.alive = false;
+    for (const waiter of thread.waiting.values()) waiter.reject(error);
+    thread.waiting.clear();
+  }
+}
