@@ -78,21 +78,33 @@ export class ModelRunner {
       : parseDocument(this.projection, stored, key);
   }
 
-  /** The documents changed since the last commit, serialised now (so later events cannot leak in). */
-  takeWrites(): DocumentWrite[] {
-    const writes: DocumentWrite[] = [];
-    for (const key of this.dirty) {
-      const doc = this.docs.get(key);
-      writes.push({
-        model: this.model,
-        generation: this.generation.generation,
-        key,
-        doc: stringifyDocument(this.projection, doc),
-        view: JSON.stringify(this.projection.view(doc, key)),
-      });
-    }
+  /** Whether a document has changed since the last takeWrites. */
+  get changed(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /**
+   * The documents changed since the last takeWrites, each serialised as it is read: read them
+   * before any later event is applied (ReadModelStore.commit reads them during the call), and a
+   * store can hand each text on at once instead of the whole batch living until the last.
+   */
+  takeWrites(): Iterable<DocumentWrite> {
+    const keys = [...this.dirty];
     this.dirty.clear();
-    return writes;
+    const { model, projection, docs } = this;
+    const { generation } = this.generation;
+    return (function* serialise(): Generator<DocumentWrite> {
+      for (const key of keys) {
+        const doc = docs.get(key);
+        yield {
+          model,
+          generation,
+          key,
+          doc: stringifyDocument(projection, doc),
+          view: JSON.stringify(projection.view(doc, key)),
+        };
+      }
+    })();
   }
 
   /**

@@ -23,6 +23,10 @@ export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
 /** Quiet time after the last event before an idle commit: live writes show up within ~10 ms. */
 const IDLE_MS = 5;
 
+function* concat<T>(iterables: readonly Iterable<T>[]): Generator<T> {
+  for (const iterable of iterables) yield* iterable;
+}
+
 export interface ModelStatus {
   readonly model: string;
   readonly generation: number;
@@ -216,12 +220,14 @@ export class Projector {
   }
 
   /**
-   * Commits what has been applied: the documents are serialised at the call, before its first
-   * await, so events applied while the store writes belong to the next commit. False when there
-   * was nothing to commit or a generation had been replaced meanwhile.
+   * Commits what has been applied: the documents are serialised during the store's commit call,
+   * before its first await (the port reads them then), so events applied while the store writes
+   * belong to the next commit. False when there was nothing to commit or a generation had been
+   * replaced meanwhile.
    */
   private async writeApplied(): Promise<boolean> {
-    const writes = this.runners.flatMap((r) => r.takeWrites());
+    const changed = this.runners.some((r) => r.changed);
+    const writes = this.runners.map((r) => r.takeWrites());
     const positions: PositionWrite[] = this.runners
       .filter((r) => r.appliedPosition > r.committedPosition)
       .map((r) => ({
@@ -231,9 +237,9 @@ export class Projector {
       }));
     this.pending = 0;
     this.lastCommit = Date.now();
-    if (writes.length === 0 && positions.length === 0) return false;
+    if (!changed && positions.length === 0) return false;
     try {
-      await this.store.commit(writes, positions);
+      await this.store.commit(concat(writes), positions);
     } catch (error) {
       if (!(error instanceof StaleGenerationError)) throw error;
       this.restartWithReloadedGenerations();

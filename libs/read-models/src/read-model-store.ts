@@ -40,8 +40,13 @@ export interface ReadModelStore {
   dropGeneration(model: string, generation: number): Promise<void>;
   /** A stored document's JSON, or null. */
   loadDoc(model: string, generation: number, key: string): Promise<string | null>;
-  /** Documents and positions in one transaction; StaleGenerationError if a generation is gone. */
-  commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void>;
+  /**
+   * Documents and positions in one transaction; StaleGenerationError if a generation is gone.
+   * `writes` is read once, to the end, before this call returns (before any await): a caller may
+   * produce each document only as it is read — the projector serialises them one at a time — and
+   * a store may pass each on at once rather than hold a whole batch of texts.
+   */
+  commit(writes: Iterable<DocumentWrite>, positions: readonly PositionWrite[]): Promise<void>;
   /** Bumped by every activation: a projector seeing it change reloads its generations. */
   epoch(): Promise<number>;
   reader(): ReadModelReader;

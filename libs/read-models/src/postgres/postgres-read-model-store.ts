@@ -122,22 +122,24 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async commit(
-    writes: readonly DocumentWrite[],
+    writes: Iterable<DocumentWrite>,
     positions: readonly PositionWrite[],
   ): Promise<void> {
+    // Read before the first await, as the port requires (the documents are a snapshot).
+    const documents = [...writes];
     await this.transaction(async (client) => {
       // One statement for all documents: unnest keeps a 5,000-document flush to one round trip.
-      if (writes.length > 0) {
+      if (documents.length > 0) {
         await client.query(
           'INSERT INTO rm_docs (model, generation, key, doc, view) ' +
             'SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) ' +
             'ON CONFLICT (model, generation, key) DO UPDATE SET doc = excluded.doc, view = excluded.view',
           [
-            writes.map((w) => w.model),
-            writes.map((w) => w.generation),
-            writes.map((w) => w.key),
-            writes.map((w) => w.doc),
-            writes.map((w) => w.view),
+            documents.map((w) => w.model),
+            documents.map((w) => w.generation),
+            documents.map((w) => w.key),
+            documents.map((w) => w.doc),
+            documents.map((w) => w.view),
           ],
         );
       }

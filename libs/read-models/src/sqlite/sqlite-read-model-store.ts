@@ -178,7 +178,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     return Promise.resolve(this.statements.loadDoc.get(model, generation, key)?.doc ?? null);
   }
 
-  commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void> {
+  commit(writes: Iterable<DocumentWrite>, positions: readonly PositionWrite[]): Promise<void> {
     return this.writer.commit(writes, positions);
   }
 

@@ -20,10 +20,12 @@ interface WriterThread {
 }
 
 /**
- * The main-thread side of sqlite-read-model-writer.worker.js: each commit goes to the thread as
- * flat arrays and settles when its transaction has committed (or rolled back). Commits apply in
- * the order they were made. The thread starts with the first commit, starts again after a crash,
- * and holds the process open only while a commit is under way.
+ * The main-thread side of sqlite-read-model-writer.worker.js: a commit goes to the thread as
+ * `begin`, one message per document as the caller's iterable yields it (so a document's text is
+ * garbage once handed over, instead of a batch of them living until the last is serialised), and
+ * `commit` with the positions; it settles when that transaction has committed (or rolled back).
+ * Commits apply in the order they were made. The thread starts with the first commit, starts
+ * again after a crash, and holds the process open only while a commit is under way.
  */
 export class SqliteReadModelWriter {
   private thread: WriterThread | undefined;
@@ -32,26 +34,31 @@ export class SqliteReadModelWriter {
 
   constructor(private readonly path: string) {}
 
-  commit(writes: readonly DocumentWrite[], positions: readonly PositionWrite[]): Promise<void> {
+  commit(writes: Iterable<DocumentWrite>, positions: readonly PositionWrite[]): Promise<void> {
     if (this.closing) return Promise.reject(new Error('the read-model store is closed'));
     const thread = this.current();
     const id = this.nextId;
     this.nextId += 1;
-    const documents = new Array<string | number>(writes.length * 5);
-    let at = 0;
-    for (const write of writes) {
-      documents[at] = write.model;
-      documents[at + 1] = write.generation;
-      documents[at + 2] = write.key;
-      documents[at + 3] = write.view;
-      documents[at + 4] = write.doc;
-      at += 5;
+    const { worker } = thread;
+    worker.postMessage({ kind: 'begin', id });
+    try {
+      for (const write of writes) {
+        worker.postMessage({
+          kind: 'document',
+          id,
+          values: [write.model, write.generation, write.key, write.view, write.doc],
+        });
+      }
+    } catch (error) {
+      // The documents could not all be produced: nothing of this commit may land.
+      worker.postMessage({ kind: 'abort', id });
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const applied = positions.flatMap((p) => [p.position, p.model, p.generation]);
     return new Promise<void>((resolve, reject) => {
       thread.waiting.set(id, { resolve, reject });
-      thread.worker.ref();
-      thread.worker.postMessage({ kind: 'commit', id, writes: documents, positions: applied });
+      worker.ref();
+      worker.postMessage({ kind: 'commit', id, positions: applied });
     });
   }
 

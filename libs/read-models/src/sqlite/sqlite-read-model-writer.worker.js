@@ -6,6 +6,10 @@
  * of kilobytes each for platform-years — then overlaps the projector's fold of the next events
  * on another core instead of stopping it.
  *
+ * A commit arrives as `begin`, one `document` message per document, then `commit` (or `abort`
+ * when the main thread could not produce them all). The main thread posts them in one go, so a
+ * transaction stays open only while its messages are worked through.
+ *
  * Plain JavaScript checked by TypeScript (allowJs + @ts-check) so that ts-jest, ts-node and the
  * compiled build all start the same file without a loader.
  */
@@ -13,10 +17,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
 /**
- * @typedef {{ kind: 'commit'; id: number; writes: Array<string | number>; positions: Array<string | number> }} CommitMessage
- *   writes: 5 values per document (model, generation, key, view, doc);
+ * @typedef {{ kind: 'begin'; id: number }} BeginMessage
+ * @typedef {{ kind: 'document'; id: number; values: [string, number, string, string, string] }} DocumentMessage
+ *   values: model, generation, key, view, doc.
+ * @typedef {{ kind: 'commit'; id: number; positions: Array<string | number> }} CommitMessage
  *   positions: 3 values per generation (position, model, generation).
+ * @typedef {{ kind: 'abort'; id: number }} AbortMessage
  * @typedef {{ kind: 'close' }} CloseMessage
+ * @typedef {BeginMessage | DocumentMessage | CommitMessage | AbortMessage | CloseMessage} WriterMessage
  * @typedef {{ id: number; outcome: 'committed' } | { id: number; outcome: 'stale'; model: string; generation: number } | { id: number; outcome: 'failed'; message: string }} WriterReply
  */
 
@@ -29,6 +37,9 @@ const { path } = /** @type {{ path: string }} */ (workerData);
 const db = new Database(path, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('cache_size = -65536');
+const begin = db.prepare('BEGIN IMMEDIATE');
+const commit = db.prepare('COMMIT');
+const rollback = db.prepare('ROLLBACK');
 const upsertDoc = db.prepare(
   'INSERT INTO rm_docs (model, generation, key, view, doc) VALUES (?, ?, ?, ?, ?) ' +
     'ON CONFLICT (model, generation, key) DO UPDATE SET view = excluded.view, doc = excluded.doc',
@@ -37,54 +48,85 @@ const setPosition = db.prepare(
   'UPDATE rm_generations SET position = ? WHERE model = ? AND generation = ?',
 );
 
-/** A position named a generation that is gone: the whole transaction is rolled back. */
-class Stale extends Error {
-  /** @param {string} model @param {number} generation */
-  constructor(model, generation) {
-    super('stale generation');
-    this.model = model;
-    this.generation = generation;
-  }
+/** The commit under way and the first failure in it (answered at its `commit`). */
+let current = { id: 0, open: false, failure: /** @type {WriterReply | null} */ (null) };
+
+/** @param {number} id @param {unknown} error @returns {WriterReply} */
+function failed(id, error) {
+  return { id, outcome: 'failed', message: error instanceof Error ? error.message : String(error) };
 }
 
-const commit = db.transaction(
-  (
-    /** @type {Array<string | number>} */ writes,
-    /** @type {Array<string | number>} */ positions,
-  ) => {
-    for (let at = 0; at < writes.length; at += 5) {
-      upsertDoc.run(writes[at], writes[at + 1], writes[at + 2], writes[at + 3], writes[at + 4]);
-    }
-    for (let at = 0; at < positions.length; at += 3) {
-      const model = /** @type {string} */ (positions[at + 1]);
-      const generation = /** @type {number} */ (positions[at + 2]);
-      if (setPosition.run(positions[at], model, generation).changes === 0) {
-        throw new Stale(model, generation);
-      }
-    }
-  },
-);
+function rollbackIfOpen() {
+  if (current.open) rollback.run();
+  current.open = false;
+}
 
-port.on('message', (/** @type {CommitMessage | CloseMessage} */ message) => {
-  if (message.kind === 'close') {
-    db.close();
-    port.close();
-    return;
+/** @param {CommitMessage} message @returns {WriterReply} */
+function finish(message) {
+  if (current.id !== message.id) return failed(message.id, new Error('commit without begin'));
+  if (current.failure !== null) {
+    rollbackIfOpen();
+    return current.failure;
   }
-  /** @type {WriterReply} */
-  let reply;
-  try {
-    commit(message.writes, message.positions);
-    reply = { id: message.id, outcome: 'committed' };
-  } catch (error) {
-    reply =
-      error instanceof Stale
-        ? { id: message.id, outcome: 'stale', model: error.model, generation: error.generation }
-        : {
-            id: message.id,
-            outcome: 'failed',
-            message: error instanceof Error ? error.message : String(error),
-          };
+  const { positions } = message;
+  for (let at = 0; at < positions.length; at += 3) {
+    const model = /** @type {string} */ (positions[at + 1]);
+    const generation = /** @type {number} */ (positions[at + 2]);
+    if (setPosition.run(positions[at], model, generation).changes === 0) {
+      // A generation is gone (another process swapped a rebuild in): nothing lands.
+      rollbackIfOpen();
+      return { id: message.id, outcome: 'stale', model, generation };
+    }
   }
-  port.postMessage(reply);
+  commit.run();
+  current.open = false;
+  return { id: message.id, outcome: 'committed' };
+}
+
+port.on('message', (/** @type {WriterMessage} */ message) => {
+  switch (message.kind) {
+    case 'begin':
+      rollbackIfOpen();
+      current = { id: message.id, open: false, failure: null };
+      try {
+        begin.run();
+        current.open = true;
+      } catch (error) {
+        current.failure = failed(message.id, error);
+      }
+      return;
+    case 'document':
+      if (message.id !== current.id || current.failure !== null) return;
+      try {
+        const [model, generation, key, view, doc] = message.values;
+        upsertDoc.run(model, generation, key, view, doc);
+      } catch (error) {
+        current.failure = failed(message.id, error);
+      }
+      return;
+    case 'abort':
+      if (message.id === current.id) rollbackIfOpen();
+      return;
+    case 'commit': {
+      /** @type {WriterReply} */
+      let reply;
+      try {
+        reply = finish(message);
+      } catch (error) {
+        try {
+          rollbackIfOpen();
+        } catch {
+          current.open = false;
+        }
+        reply = failed(message.id, error);
+      }
+      port.postMessage(reply);
+      return;
+    }
+    case 'close':
+      rollbackIfOpen();
+      db.close();
+      port.close();
+      return;
+  }
 });
