@@ -54,7 +54,7 @@ function parseCanonicalInstant(text: string): number | undefined {
   // Years 0–99 need utc()'s correction; leave them to the general reading.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
     return undefined;
-  if (length === 10) return Date.UTC(year, month - 1, day) - BEIJING_OFFSET_MINUTES * 60_000;
+  if (length === 10) return epochDay(year, month, day) * DAY_MS - BEIJING_OFFSET_MINUTES * 60_000;
   if (
     text.charCodeAt(10) !== 84 || // T
     text.charCodeAt(13) !== 58 || // :
@@ -69,7 +69,30 @@ function parseCanonicalInstant(text: string): number | undefined {
   const millis = digitsAt(text, 20, 3);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0)
     return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return (
+    epochDay(year, month, day) * DAY_MS +
+    hour * 3_600_000 +
+    minute * 60_000 +
+    second * 1_000 +
+    millis
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), what Date.UTC
+ * counts for years 100 on, in arithmetic: Date.UTC is a call into the runtime, as dear as the
+ * rest of the parse.
+ */
+function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The decimal number written by `count` ASCII digits from `from`; -1 if any is not a digit. */

@@ -102,3 +102,24 @@ describe('D-DATE: parseInstant agrees with Date.parse wherever the calendar valu
     );
   });
 });
+
+describe('D-DATE: the ledger’s own shapes, read by character codes, agree with Date.parse', () => {
+  it('D-DATE: every toISOString instant and its date, years 0100–9999', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0100-01-01T00:00:00.000Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const iso = date.toISOString();
+          const day = iso.slice(0, 10);
+          expect(parseInstant(iso)).toBe(date.getTime());
+          expect(parseInstant(day)).toBe(Date.parse(`${day}T00:00:00+08:00`));
+        },
+      ),
+      { numRuns: 5_000, seed: 7 },
+    );
+  });
+});
