@@ -214,7 +214,19 @@ export class Projector {
   private async commitNow(): Promise<void> {
     // writeApplied's snapshot is synchronous; it must not fall inside an event's application.
     while (this.applying) await new Promise((resolve) => setImmediate(resolve));
-    if (!(await this.writeApplied())) return;
+    // An active generation whose replacement catches up with it in this commit is left where it
+    // was: the swap right after replaces it, and meanwhile readers must not see the position it
+    // would reach (waitFor would return with the old generation still serving).
+    const replaced = this.runners.filter((active) =>
+      this.runners.some(
+        (building) =>
+          building.generation.status === 'building' &&
+          building.model === active.model &&
+          building !== active &&
+          building.appliedPosition >= active.appliedPosition,
+      ),
+    );
+    if (!(await this.writeApplied(replaced))) return;
     await this.swapCaughtUpBuilds();
     if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
   }
@@ -222,13 +234,14 @@ export class Projector {
   /**
    * Commits what has been applied: the documents are serialised during the store's commit call,
    * before its first await (the port reads them then), so events applied while the store writes
-   * belong to the next commit. False when there was nothing to commit or a generation had been
-   * replaced meanwhile.
+   * belong to the next commit. `leaveOut` runners are not committed (their changes stay pending).
+   * False when there was nothing to commit or a generation had been replaced meanwhile.
    */
-  private async writeApplied(): Promise<boolean> {
-    const changed = this.runners.some((r) => r.changed);
-    const writes = this.runners.map((r) => r.takeWrites());
-    const positions: PositionWrite[] = this.runners
+  private async writeApplied(leaveOut: readonly ModelRunner[] = []): Promise<boolean> {
+    const runners = this.runners.filter((r) => !leaveOut.includes(r));
+    const changed = runners.some((r) => r.changed);
+    const writes = runners.map((r) => r.takeWrites());
+    const positions: PositionWrite[] = runners
       .filter((r) => r.appliedPosition > r.committedPosition)
       .map((r) => ({
         model: r.model,
