@@ -63,7 +63,9 @@ describe('Evaluation context: what a pack reads about the enrolled platforms', (
   });
 
   it('a platform the registry has not projected yet is a 503, not a silent omission', async () => {
-    const snapshot = snapshotOf({ [READ_MODELS.platforms]: { 'cq-wz': { platformId: 'cq-wz' } } });
+    const snapshot = snapshotOf({
+      [READ_MODELS.platforms]: { 'cq-wz': { platformId: 'cq-wz', filedAt: '2019-03-01' } },
+    });
     const error: unknown = await evaluationContext(snapshot, program(['cq-wz', 'cq-kz'])).catch(
       (caught: unknown) => caught,
     );

@@ -11,6 +11,8 @@ const BEIJING_OFFSET_MINUTES = 8 * 60;
  * twice per record on the write path.
  */
 export function parseInstant(text: string): number | null {
+  // Stored events are read back untyped (old schema versions, foreign streams): not a string, no date.
+  if (typeof text !== 'string') return null;
   const canonical = parseCanonicalInstant(text);
   if (canonical !== undefined) return canonical;
   const match = ISO_INSTANT.exec(text);
