@@ -16,6 +16,7 @@ module.exports = {
     '^@ledger/demo-data$': '<rootDir>/libs/demo-data/src',
     '^@ledger/policy$': '<rootDir>/libs/policy/src',
     '^@ledger/read-models$': '<rootDir>/libs/read-models/src',
+    '^@ledger/audit$': '<rootDir>/libs/audit/src',
     '^@ledger/projections/(.*)$': '<rootDir>/projections/$1',
   },
   testTimeout: 120000,

@@ -20,6 +20,18 @@ export interface EligibilityDoc {
   readonly results: Record<string, PublishedResult>;
   /** S1-6 credit events that cancel support, by the year of the stream they were recorded in. */
   readonly badCredit: BadCreditEvent[];
+  /** 取消资格 (S1-7 or an administrator's), from the stream of the year of the cause. */
+  readonly disqualifications: Disqualification[];
+}
+
+export interface Disqualification {
+  readonly eventId: string;
+  /** The year whose stream records it (the year of the cause). */
+  readonly year: number;
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly yearsAffected: readonly number[];
+  readonly causeId: string | null;
 }
 
 export interface CertificationSpan {
@@ -54,5 +66,6 @@ export function emptyEligibilityDoc(platformId: string): EligibilityDoc {
     revocation: null,
     results: {},
     badCredit: [],
+    disqualifications: [],
   };
 }

@@ -8,6 +8,7 @@ import {
   type CreditEventRecorded,
   type PlatformCertified,
   type PlatformFiled,
+  type PlatformDisqualified,
   type PlatformReReviewed,
   type PlatformRevoked,
   type ProgramResultsPublished,
@@ -25,6 +26,7 @@ export type EligibilityEvent =
   | PlatformRevoked
   | ProgramResultsPublished
   | CreditEventRecorded
+  | PlatformDisqualified
   | RecordRetracted;
 
 const READS: Record<EligibilityEvent['type'], true> = {
@@ -34,6 +36,7 @@ const READS: Record<EligibilityEvent['type'], true> = {
   PlatformRevoked: true,
   ProgramResultsPublished: true,
   CreditEventRecorded: true,
+  PlatformDisqualified: true,
   RecordRetracted: true,
 };
 export const ELIGIBILITY_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(READS));
@@ -123,6 +126,20 @@ export function evolveEligibility(
       }
       return doc;
     }
+    case 'PlatformDisqualified': {
+      const stream = parsePlatformYearStream(event.stream);
+      if (stream !== null) {
+        doc.disqualifications.push({
+          eventId: fact.data.recordId,
+          year: stream.year,
+          ruleId: fact.data.ruleId,
+          reason: fact.data.reason,
+          yearsAffected: [...fact.data.yearsAffected],
+          causeId: fact.data.causeId,
+        });
+      }
+      return doc;
+    }
     case 'RecordRetracted': {
       const index = doc.badCredit.findIndex((entry) => entry.eventId === fact.data.retractedId);
       if (index >= 0) doc.badCredit.splice(index, 1);
@@ -149,6 +166,7 @@ export function eligibilityKeysOf(event: ProjectedEvent): readonly string[] {
     case 'CreditEventRecorded':
       if (!isBadCredit(fact.data.creditKind)) return [];
       return platformOfYearStream(event.stream);
+    case 'PlatformDisqualified':
     case 'RecordRetracted':
       return platformOfYearStream(event.stream);
     default:

@@ -7,7 +7,12 @@ import {
   evolveEligibility,
   yearOf,
 } from './eligibility.evolve';
-import { creditReason, resultReasons, yearEligibility } from './eligibility.reasons';
+import {
+  creditReason,
+  disqualificationReason,
+  resultReasons,
+  yearEligibility,
+} from './eligibility.reasons';
 import type {
   EligibilityReason,
   EligibilityView,
@@ -21,12 +26,13 @@ export const ELIGIBILITY = 'eligibility';
 /**
  * Eligibility per platform and year (RULES.md S1-4, S1-6, S3-1, S4-4): from the platform's
  * filing, certifications and revocation, the programs' published results and the years' credit
- * events. Fraud and disqualification (S1-7) arrive with their events as new causes.
+ * events, and disqualifications (取消资格: S1-7 after confirmed fabrication, or an administrator's).
  */
 export const eligibility: Projection<EligibilityDoc, EligibilityView> = {
   name: ELIGIBILITY,
   // 2: a 失信被执行人 listing after the implementation period no longer cancels the year (S1-6).
-  version: 2,
+  // 3: 取消资格 (PlatformDisqualified, S1-7).
+  version: 3,
   eventTypes: ELIGIBILITY_EVENT_TYPES,
   keysOf: eligibilityKeysOf,
   initialDoc: emptyEligibilityDoc,
@@ -46,6 +52,9 @@ export function eligibilityView(doc: EligibilityDoc): EligibilityView {
     for (const { year, reason } of resultReasons(result)) note(year, reason);
   }
   for (const event of doc.badCredit) note(event.year, creditReason(event));
+  for (const event of doc.disqualifications) {
+    for (const year of event.yearsAffected) note(year, disqualificationReason(event));
+  }
 
   const years: Record<string, YearEligibility> = {};
   for (const year of listedYears(platform, byYear.keys())) {

@@ -1,5 +1,5 @@
 import type { EligibilityReason, PlatformFacts, YearEligibility } from './eligibility.view';
-import type { BadCreditEvent, PublishedResult } from './eligibility.doc';
+import type { BadCreditEvent, Disqualification, PublishedResult } from './eligibility.doc';
 
 /** The document's grade for a platform that failed (S1-4 不合格, S0-5 不合格). */
 export const UNQUALIFIED_GRADE = '不合格';
@@ -61,6 +61,17 @@ export function creditReason(event: BadCreditEvent): EligibilityReason {
     cause: 'bad_credit',
     reason: `In ${String(event.year)} the platform was ${CREDIT_WORDING[event.kind]} (${event.occurredAt}): support cancelled.`,
     eventIds: [event.eventId],
+    programId: null,
+  };
+}
+
+/** 取消资格: each affected year cites the disqualification and the decision that caused it. */
+export function disqualificationReason(event: Disqualification): EligibilityReason {
+  return {
+    ruleId: event.ruleId,
+    cause: 'disqualified',
+    reason: `Disqualified (取消资格) by a decision recorded for ${String(event.year)}: ${event.reason}.`,
+    eventIds: event.causeId === null ? [event.eventId] : [event.eventId, event.causeId],
     programId: null,
   };
 }

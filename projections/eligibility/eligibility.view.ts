@@ -63,4 +63,6 @@ export type EligibilityCause =
   /** S4-4: revoked (撤消) in this year or before. */
   | 'revoked'
   /** S3-1: a demonstration platform with no certification valid in the year. */
-  | 'no_valid_certification';
+  | 'no_valid_certification'
+  /** 取消资格: S1-7 after confirmed fabrication, or an administrator's disqualification. */
+  | 'disqualified';

@@ -2,6 +2,9 @@ import {
   assertNever,
   parsePlatformYearStream,
   parseProgramStream,
+  type ClawbackOrdered,
+  type ClawbackProposed,
+  type ClawbackRepaid,
   type DisbursementRecorded,
   type ProgramResultsPublished,
   type RecordRetracted,
@@ -10,6 +13,8 @@ import type { ProjectedEvent, Projection } from '../shared/projection';
 import { emptySums, totalsOf, type FundingSums } from './funding-totals';
 import type {
   Award,
+  Clawback,
+  ClawbackProposal,
   Disbursement,
   FundingLedgerView,
   FundingTotals,
@@ -25,13 +30,25 @@ export interface FundingDoc {
   /** programId → the award its publication made (a publication is final, D-PUBLICATION). */
   readonly awards: Record<string, Award>;
   readonly disbursements: Disbursement[];
+  /** S1-7 proposals and ordered clawbacks (with their repayments), in log order. */
+  readonly clawbackProposals: Omit<ClawbackProposal, 'orderedBy'>[];
+  readonly clawbacks: Clawback[];
 }
 
-type FundingEvent = ProgramResultsPublished | DisbursementRecorded | RecordRetracted;
+type FundingEvent =
+  | ProgramResultsPublished
+  | DisbursementRecorded
+  | ClawbackProposed
+  | ClawbackOrdered
+  | ClawbackRepaid
+  | RecordRetracted;
 
 const READS: Record<FundingEvent['type'], true> = {
   ProgramResultsPublished: true,
   DisbursementRecorded: true,
+  ClawbackProposed: true,
+  ClawbackOrdered: true,
+  ClawbackRepaid: true,
   RecordRetracted: true,
 };
 
@@ -72,6 +89,59 @@ export function evolveFunding(
       });
       return doc;
     }
+    case 'ClawbackProposed': {
+      const stream = parsePlatformYearStream(event.stream);
+      if (stream === null) return doc;
+      const { recordId, ruleId, amountFen, causeId, occurredAt } = fact.data;
+      doc.clawbackProposals.push({
+        eventId: recordId,
+        year: stream.year,
+        ruleId,
+        amountFen,
+        causeId,
+        occurredAt,
+      });
+      return doc;
+    }
+    case 'ClawbackOrdered': {
+      const stream = parsePlatformYearStream(event.stream);
+      if (stream === null) return doc;
+      const { recordId, ruleId, amountFen, reason, causeId, occurredAt } = fact.data;
+      doc.clawbacks.push({
+        eventId: recordId,
+        year: stream.year,
+        ruleId,
+        amountFen,
+        reason,
+        causeId,
+        occurredAt,
+        repayments: [],
+        repaidFen: 0,
+        owedFen: amountFen,
+      });
+      return doc;
+    }
+    case 'ClawbackRepaid': {
+      const index = doc.clawbacks.findIndex((order) => order.eventId === fact.data.clawbackId);
+      const order = doc.clawbacks[index];
+      if (order === undefined) return doc;
+      const repaidFen = order.repaidFen + fact.data.amountFen;
+      doc.clawbacks[index] = {
+        ...order,
+        repayments: [
+          ...order.repayments,
+          {
+            eventId: fact.data.recordId,
+            amountFen: fact.data.amountFen,
+            occurredAt: fact.data.occurredAt,
+            reference: fact.data.reference,
+          },
+        ],
+        repaidFen,
+        owedFen: order.amountFen - repaidFen,
+      };
+      return doc;
+    }
     case 'RecordRetracted': {
       // An administrator's correction of a payment record takes the payment back out.
       const index = doc.disbursements.findIndex(
@@ -93,6 +163,9 @@ export function fundingKeysOf(event: ProjectedEvent): readonly string[] {
         .filter((result) => result.amountFen > 0)
         .map((result) => result.platformId);
     case 'DisbursementRecorded':
+    case 'ClawbackProposed':
+    case 'ClawbackOrdered':
+    case 'ClawbackRepaid':
     case 'RecordRetracted': {
       const stream = parsePlatformYearStream(event.stream);
       return stream === null ? [] : [stream.platformId];
@@ -105,6 +178,8 @@ export function fundingKeysOf(event: ProjectedEvent): readonly string[] {
 interface YearDraft {
   readonly awards: Award[];
   readonly disbursements: Disbursement[];
+  readonly clawbackProposals: ClawbackProposal[];
+  readonly clawbacks: Clawback[];
   readonly byProgram: Map<string, FundingSums>;
   readonly sums: FundingSums;
 }
@@ -115,7 +190,14 @@ export function fundingView(doc: FundingDoc): FundingLedgerView {
   const draftOf = (year: number): YearDraft => {
     let draft = drafts.get(year);
     if (draft === undefined) {
-      draft = { awards: [], disbursements: [], byProgram: new Map(), sums: emptySums() };
+      draft = {
+        awards: [],
+        disbursements: [],
+        clawbackProposals: [],
+        clawbacks: [],
+        byProgram: new Map(),
+        sums: emptySums(),
+      };
       drafts.set(year, draft);
     }
     return draft;
@@ -143,6 +225,20 @@ export function fundingView(doc: FundingDoc): FundingLedgerView {
     programSums(draft, payment.programId).disbursedFen += payment.amountFen;
     platform.disbursedFen += payment.amountFen;
   }
+  for (const proposal of doc.clawbackProposals) {
+    const orderedBy = doc.clawbacks
+      .filter((order) => order.causeId === proposal.eventId)
+      .map((order) => order.eventId);
+    draftOf(proposal.year).clawbackProposals.push({ ...proposal, orderedBy });
+  }
+  for (const order of doc.clawbacks) {
+    const draft = draftOf(order.year);
+    draft.clawbacks.push({ ...order, repayments: order.repayments.map((r) => ({ ...r })) });
+    for (const sums of [draft.sums, platform]) {
+      sums.clawedBackFen += order.amountFen;
+      sums.repaidFen += order.repaidFen;
+    }
+  }
   const years: Record<string, FundingYear> = {};
   for (const year of [...drafts.keys()].sort((a, b) => a - b)) {
     const draft = draftOf(year);
@@ -152,6 +248,8 @@ export function fundingView(doc: FundingDoc): FundingLedgerView {
       year,
       awards: draft.awards,
       disbursements: draft.disbursements,
+      clawbackProposals: draft.clawbackProposals,
+      clawbacks: draft.clawbacks,
       byProgram,
       totals: totalsOf(draft.sums),
     };
@@ -165,10 +263,17 @@ export function fundingView(doc: FundingDoc): FundingLedgerView {
  */
 export const fundingLedger: Projection<FundingDoc, FundingLedgerView> = {
   name: FUNDING_LEDGER,
-  version: 1,
+  // 2: clawbacks (追回), their S1-7 proposals and repayments.
+  version: 2,
   eventTypes: new Set(Object.keys(READS)),
   keysOf: fundingKeysOf,
-  initialDoc: (platformId) => ({ platformId, awards: {}, disbursements: [] }),
+  initialDoc: (platformId) => ({
+    platformId,
+    awards: {},
+    disbursements: [],
+    clawbackProposals: [],
+    clawbacks: [],
+  }),
   evolve: evolveFunding,
   view: fundingView,
 };

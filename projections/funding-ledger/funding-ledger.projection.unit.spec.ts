@@ -42,6 +42,10 @@ describe('S1-5 awards from published results', () => {
       awardedFen: 30_000_000,
       disbursedFen: 0,
       outstandingFen: 30_000_000,
+      clawedBackFen: 0,
+      repaidFen: 0,
+      owedFen: 0,
+      retainedFen: 0,
     });
   });
 
@@ -67,17 +71,33 @@ describe('S1-5 disbursements and what is outstanding', () => {
     );
     const year = ledger.years['2025'];
     expect(year?.byProgram).toEqual({
-      'cq-window-2025': { awardedFen: 30 * WAN, disbursedFen: 30 * WAN, outstandingFen: 0 },
+      'cq-window-2025': {
+        awardedFen: 30 * WAN,
+        disbursedFen: 30 * WAN,
+        outstandingFen: 0,
+        clawedBackFen: 0,
+        repaidFen: 0,
+        owedFen: 0,
+        retainedFen: 30 * WAN,
+      },
       'bengbu-demo-2022': {
         awardedFen: 20 * WAN,
         disbursedFen: 5 * WAN,
         outstandingFen: 15 * WAN,
+        clawedBackFen: 0,
+        repaidFen: 0,
+        owedFen: 0,
+        retainedFen: 5 * WAN,
       },
     });
     expect(year?.totals).toEqual({
       awardedFen: 50 * WAN,
       disbursedFen: 35 * WAN,
       outstandingFen: 15 * WAN,
+      clawedBackFen: 0,
+      repaidFen: 0,
+      owedFen: 0,
+      retainedFen: 35 * WAN,
     });
     expect(ledger.totals).toEqual(year?.totals);
     expect(year?.disbursements[0]).toEqual({
@@ -103,6 +123,10 @@ describe('S1-5 disbursements and what is outstanding', () => {
       awardedFen: 50 * WAN,
       disbursedFen: 20 * WAN,
       outstandingFen: 30 * WAN,
+      clawedBackFen: 0,
+      repaidFen: 0,
+      owedFen: 0,
+      retainedFen: 20 * WAN,
     });
   });
 

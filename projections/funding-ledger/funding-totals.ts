@@ -4,17 +4,20 @@ import type { FundingTotals } from './funding-ledger.view';
 export interface FundingSums {
   awardedFen: number;
   disbursedFen: number;
+  clawedBackFen: number;
+  repaidFen: number;
 }
 
 export function emptySums(): FundingSums {
-  return { awardedFen: 0, disbursedFen: 0 };
+  return { awardedFen: 0, disbursedFen: 0, clawedBackFen: 0, repaidFen: 0 };
 }
 
-/** The one place outstanding is computed (clawbacks and repayments will enter here). */
+/** The one place the balances are computed. */
 export function totalsOf(sums: FundingSums): FundingTotals {
   return {
-    awardedFen: sums.awardedFen,
-    disbursedFen: sums.disbursedFen,
+    ...sums,
     outstandingFen: sums.awardedFen - sums.disbursedFen,
+    owedFen: sums.clawedBackFen - sums.repaidFen,
+    retainedFen: sums.disbursedFen - sums.repaidFen,
   };
 }

@@ -1,7 +1,13 @@
 import type { MaterialKind, Rating, RatingSource, ServiceArea, Target } from '@ledger/domain';
 import type { CountingWindows } from './metrics.calendar';
 import type { Contribution } from './metrics.contribution';
-import type { AreaTally, ExcludedRecord, MetricTally } from './metrics.view';
+import type {
+  AreaTally,
+  DisqualificationView,
+  ExcludedRecord,
+  FraudConfirmedView,
+  MetricTally,
+} from './metrics.view';
 
 /**
  * The document of one platform-year. The projector persists it between batches as JSON text
@@ -24,7 +30,7 @@ import type { AreaTally, ExcludedRecord, MetricTally } from './metrics.view';
  * properties (which must first find the key's internalized copy). Stored, they are JSON objects in
  * insertion order (stringifyMetricsDoc / parseMetricsDoc), the same text as before they were Maps.
  *   excluded                S1-1 exclusions in log order; a retracted one becomes null
- *   plans … evaluationConduct
+ *   plans … disqualifications
  *                           the few authority facts, in log order (a retraction removes its entry)
  *
  * Distinct counts are kept as running counters beside their multisets (a USCC whose count drops
@@ -59,6 +65,8 @@ export interface MetricsDoc {
     readonly eventId: string;
     readonly conduct: 'no_show' | 'provincial_unqualified' | 'false_evidence';
   }[];
+  readonly fraudConfirmed: FraudConfirmedView[];
+  readonly disqualifications: DisqualificationView[];
   complaintsFiled: number;
   meetingsMissed: number;
   tasksMissed: number;
@@ -239,6 +247,8 @@ export function emptyMetricsDoc(
     creditEvents: [],
     expertScores: [],
     evaluationConduct: [],
+    fraudConfirmed: [],
+    disqualifications: [],
     complaintsFiled: 0,
     meetingsMissed: 0,
     tasksMissed: 0,

@@ -1,4 +1,12 @@
-import { assertNever, type DisbursementRecorded, type PlatformYearEvent } from '@ledger/domain';
+import {
+  assertNever,
+  type ClawbackOrdered,
+  type ClawbackProposed,
+  type ClawbackRepaid,
+  type DisbursementRecorded,
+  type FraudSignalDismissed,
+  type PlatformYearEvent,
+} from '@ledger/domain';
 import type { ProjectedEvent } from '../shared/projection';
 import { applyCounted } from './metrics.apply';
 import { classify } from './metrics.calendar';
@@ -6,8 +14,11 @@ import type { CountedContribution } from './metrics.contribution';
 import type { MetricsDoc } from './metrics.doc';
 import { retract } from './metrics.retract';
 
-/** What this projection reads: the platform-year stream's records (payments are funding's). */
-export type MetricsEvent = Exclude<PlatformYearEvent, DisbursementRecorded>;
+/** What this projection reads: the platform-year stream's records (money movements are funding's). */
+export type MetricsEvent = Exclude<
+  PlatformYearEvent,
+  DisbursementRecorded | ClawbackProposed | ClawbackOrdered | ClawbackRepaid | FraudSignalDismissed
+>;
 export type MetricsEventType = MetricsEvent['type'];
 
 // A Record over the union, so a new event type fails to compile until it is listed here.
@@ -32,6 +43,8 @@ const READS: Record<MetricsEventType, true> = {
   ExpertScoresRecorded: true,
   EvaluationConductRecorded: true,
   MeetingMissed: true,
+  FraudSignalConfirmed: true,
+  PlatformDisqualified: true,
   RecordRetracted: true,
   YearSubmitted: true,
 };
@@ -163,6 +176,8 @@ function countedContributionOf(fact: MetricsEvent): CountedContribution | null {
     case 'ExpertScoresRecorded':
     case 'EvaluationConductRecorded':
     case 'MeetingMissed':
+    case 'FraudSignalConfirmed':
+    case 'PlatformDisqualified':
     case 'RecordRetracted':
     case 'YearSubmitted':
       return null;
@@ -233,6 +248,23 @@ function record(doc: MetricsDoc, fact: MetricsEvent): void {
     case 'EvaluationConductRecorded':
       doc.evaluationConduct.push({ eventId, conduct: fact.data.conduct });
       doc.records.set(eventId, { type: fact.type });
+      return;
+    // Final decisions (D-RETRACT-REF): no record entry, since nothing retracts them.
+    case 'FraudSignalConfirmed':
+      doc.fraudConfirmed.push({
+        eventId,
+        signalId: fact.data.signalId,
+        ruleId: fact.data.ruleId,
+        fabricated: fact.data.fabricated,
+      });
+      return;
+    case 'PlatformDisqualified':
+      doc.disqualifications.push({
+        eventId,
+        ruleId: fact.data.ruleId,
+        yearsAffected: [...fact.data.yearsAffected],
+        reason: fact.data.reason,
+      });
       return;
     case 'YearSubmitted':
       // Not retractable (D-RETRACT-REF), so it needs no record entry.

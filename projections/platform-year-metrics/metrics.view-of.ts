@@ -48,6 +48,11 @@ export function metricsView(doc: MetricsDoc): PlatformYearMetrics {
     creditEvents: doc.creditEvents.map((entry) => ({ ...entry })),
     expertScores: latestExpertScores(doc),
     evaluationConduct: doc.evaluationConduct.map((entry) => ({ ...entry })),
+    fraudConfirmed: doc.fraudConfirmed.map((entry) => ({ ...entry })),
+    disqualifications: doc.disqualifications.map((entry) => ({
+      ...entry,
+      yearsAffected: [...entry.yearsAffected],
+    })),
     meetingsMissed: doc.meetingsMissed,
     tasksMissed: doc.tasksMissed,
     eventCount: doc.eventCount,

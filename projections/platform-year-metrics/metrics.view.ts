@@ -1,4 +1,4 @@
-import type { MaterialKind, ServiceArea } from '@ledger/domain';
+import type { FabricatedKind, MaterialKind, ServiceArea } from '@ledger/domain';
 
 /**
  * What the platform-year metrics read model answers for one platform and year (RULES.md S0-6,
@@ -129,12 +129,30 @@ export interface PlatformYearMetrics {
     readonly eventId: string;
     readonly conduct: 'no_show' | 'provincial_unqualified' | 'false_evidence';
   }[];
+  /** F-* / S1-7 / S3-7: fraud signals an administrator confirmed, in order. */
+  readonly fraudConfirmed: readonly FraudConfirmedView[];
+  /** 取消资格 recorded in this year's stream (S1-7 or an administrator's), in order. */
+  readonly disqualifications: readonly DisqualificationView[];
   /** S0-7. */
   readonly meetingsMissed: number;
   readonly tasksMissed: number;
   /** Events that changed this view, by count (explain and audit cite event ids via the doc). */
   readonly eventCount: number;
   readonly lastPosition: number;
+}
+
+export interface FraudConfirmedView {
+  readonly eventId: string;
+  readonly signalId: string;
+  readonly ruleId: string;
+  readonly fabricated: FabricatedKind | null;
+}
+
+export interface DisqualificationView {
+  readonly eventId: string;
+  readonly ruleId: string;
+  readonly yearsAffected: readonly number[];
+  readonly reason: string;
 }
 
 export interface DistrictReviewView {

@@ -50,7 +50,7 @@ export function platformYearMetricsProjection(
   let lastKeys: readonly string[] = [];
   return {
     name: PLATFORM_YEAR_METRICS,
-    version: 1,
+    version: 2,
     eventTypes: METRICS_EVENT_TYPES,
     keysOf(event: ProjectedEvent): readonly string[] {
       if (event.stream === lastStream) return lastKeys;

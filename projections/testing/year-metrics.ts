@@ -156,6 +156,8 @@ export function yearMetrics(overrides: YearMetricsOverrides = {}): PlatformYearM
     creditEvents: [],
     expertScores: {},
     evaluationConduct: [],
+    fraudConfirmed: [],
+    disqualifications: [],
     meetingsMissed: 0,
     tasksMissed: 0,
     eventCount: 0,

@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../shared/command-metadata';
 import type { ProgramAward } from '../program/program-award';
-import type { PlatformYearEvent } from './platform-year.events';
+import type { FabricatedKind, IntegrityEvent, PlatformYearEvent } from './platform-year.events';
 
 /** Each record command asks for exactly one event of the paired type (DESIGN.md catalogue). */
 export const RECORD_COMMAND_EVENTS = {
@@ -26,7 +26,10 @@ export const RECORD_COMMAND_EVENTS = {
   RecordMeetingMissed: 'MeetingMissed',
 } as const satisfies Record<
   string,
-  Exclude<PlatformYearEvent['type'], 'RecordRetracted' | 'YearSubmitted' | 'DisbursementRecorded'>
+  Exclude<
+    PlatformYearEvent['type'],
+    'RecordRetracted' | 'YearSubmitted' | 'DisbursementRecorded' | IntegrityEvent['type']
+  >
 >;
 
 export type RecordCommandType = keyof typeof RECORD_COMMAND_EVENTS;
@@ -89,8 +92,73 @@ export interface RecordDisbursement extends YearAddress {
   readonly award: ProgramAward;
 }
 
+/**
+ * A fraud signal as the fraud-signals read model states it: read by the handler, never taken
+ * from the client, and carried with the command as a disbursement carries its award.
+ */
+export interface SignalFacts {
+  readonly signalId: string;
+  readonly ruleId: string;
+  readonly platformId: string;
+  readonly year: number;
+  readonly fabricates: FabricatedKind | null;
+  readonly eventIds: readonly string[];
+}
+
+interface DecisionData {
+  readonly recordId: string;
+  readonly reason: string;
+  readonly evidenceRefs: readonly string[];
+}
+
+/** F-* → S1-7: confirms a signal; a confirmed fabrication disqualifies and proposes a clawback. */
+export interface ConfirmFraudSignal extends YearAddress {
+  readonly type: 'ConfirmFraudSignal';
+  readonly data: DecisionData;
+  readonly signal: SignalFacts;
+  /** Ids of S1-7's consequences, made by the handler: a decider never makes ids. */
+  readonly consequenceIds: {
+    readonly disqualificationId: string;
+    readonly clawbackProposalId: string;
+  };
+}
+
+export interface DismissFraudSignal extends YearAddress {
+  readonly type: 'DismissFraudSignal';
+  readonly data: DecisionData;
+  readonly signal: SignalFacts;
+}
+
+export interface DisqualifyPlatform extends YearAddress {
+  readonly type: 'DisqualifyPlatform';
+  readonly data: DecisionData & {
+    readonly ruleId: string;
+    readonly yearsAffected: readonly number[];
+    readonly causeId: string | null;
+  };
+}
+
+export interface OrderClawback extends YearAddress {
+  readonly type: 'OrderClawback';
+  readonly data: {
+    readonly recordId: string;
+    readonly ruleId: string;
+    readonly amountFen: number;
+    readonly reason: string;
+    readonly causeId: string | null;
+  };
+}
+
+export interface RecordRepayment extends YearAddress {
+  readonly type: 'RecordRepayment';
+  readonly data: EventData<'ClawbackRepaid'>;
+}
+
+export type IntegrityCommand =
+  ConfirmFraudSignal | DismissFraudSignal | DisqualifyPlatform | OrderClawback | RecordRepayment;
+
 export type PlatformYearCommand =
-  RecordCommand | RecordBatch | RetractRecord | SubmitYear | RecordDisbursement;
+  RecordCommand | RecordBatch | RetractRecord | SubmitYear | RecordDisbursement | IntegrityCommand;
 
 export function isRecordCommandType(type: string): type is RecordCommandType {
   return Object.hasOwn(RECORD_COMMAND_EVENTS, type);

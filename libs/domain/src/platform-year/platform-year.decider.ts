@@ -15,17 +15,25 @@ import {
   type BatchItem,
   type PlatformYearCommand,
   type RecordCommand,
+  type IntegrityCommand,
   type RecordDisbursement,
 } from './platform-year.commands';
+import { decideIntegrity } from './platform-year.integrity';
+import { recordIdProblem } from './record-id';
 import type {
   PlatformYearEvent,
   PlatformYearEventType,
   SatisfactionRated,
   Target,
 } from './platform-year.events';
-import { disbursedFen, evolvePlatformYear, type PlatformYearState } from './platform-year.state';
+import {
+  clawedBackFen,
+  disbursedFen,
+  evolvePlatformYear,
+  totalDisbursedFen,
+  type PlatformYearState,
+} from './platform-year.state';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Records the platform reports itself: closed by the year's submission, dated inside the year. */
@@ -48,6 +56,33 @@ const PLATFORM_REPORTED = new Set<PlatformYearEventType>([
 export function isPlatformReported(type: PlatformYearEventType): boolean {
   return PLATFORM_REPORTED.has(type);
 }
+/**
+ * Records a retraction never erases: the retraction and submission themselves, and the integrity
+ * decisions (a confirmation, a disqualification or a clawback is answered by a later decision).
+ */
+const FINAL = new Set<PlatformYearEventType>([
+  'RecordRetracted',
+  'YearSubmitted',
+  'FraudSignalConfirmed',
+  'FraudSignalDismissed',
+  'PlatformDisqualified',
+  'ClawbackProposed',
+  'ClawbackOrdered',
+  'ClawbackRepaid',
+]);
+
+const INTEGRITY_COMMANDS = new Set<PlatformYearCommand['type']>([
+  'ConfirmFraudSignal',
+  'DismissFraudSignal',
+  'DisqualifyPlatform',
+  'OrderClawback',
+  'RecordRepayment',
+]);
+
+function isIntegrityCommand(command: PlatformYearCommand): command is IntegrityCommand {
+  return INTEGRITY_COMMANDS.has(command.type);
+}
+
 /** A plan is drawn up before its year and evidence (an audit report) may be dated after it. */
 const DATED_ANY_TIME = new Set<PlatformYearEventType>(['WorkPlanSubmitted', 'MaterialUploaded']);
 
@@ -65,6 +100,7 @@ export function decidePlatformYear(
   if (command.type === 'RetractRecord') return decideRetraction(command, state);
   if (command.type === 'RecordBatch') return decideBatch(command, state);
   if (command.type === 'RecordDisbursement') return decideDisbursement(command, state);
+  if (isIntegrityCommand(command)) return decideIntegrity(command, state, platform);
   if (command.type !== 'SubmitYear') return decideRecord(command, command.year, state);
   if (state.submittedAt !== null) {
     return reject(
@@ -218,8 +254,14 @@ function recordProblem(event: PlatformYearEvent, state: PlatformYearState): Deci
             'must be a program id (1-64 letters, digits or hyphens)',
             'programId',
           );
-    // Decided with the program's award in decideDisbursement; never a plain record.
+    // Decided with the program's award in decideDisbursement, or in decideIntegrity; never plain records.
     case 'DisbursementRecorded':
+    case 'FraudSignalConfirmed':
+    case 'FraudSignalDismissed':
+    case 'PlatformDisqualified':
+    case 'ClawbackProposed':
+    case 'ClawbackOrdered':
+    case 'ClawbackRepaid':
     case 'ItemPublished':
     case 'ComplaintFiled':
     case 'PenaltyImposed':
@@ -371,11 +413,23 @@ function decideRetraction(
   if (target.retracted) {
     return reject('CONFLICT', 'D-RETRACT-REF', 'the record is already retracted', 'retractedId');
   }
-  if (target.type === 'RecordRetracted' || target.type === 'YearSubmitted') {
+  if (FINAL.has(target.type)) {
     return reject(
       'RULE_VIOLATION',
       'D-RETRACT-REF',
       `a ${target.type} cannot be retracted`,
+      'retractedId',
+    );
+  }
+  const claimed = clawedBackFen(state);
+  if (
+    target.type === 'DisbursementRecorded' &&
+    claimed > totalDisbursedFen(state) - disbursedBy(state, command.data.retractedId)
+  ) {
+    return reject(
+      'RULE_VIOLATION',
+      'D-CLAWBACK',
+      `clawbacks claim ${String(claimed)} 分 of this year's disbursements: the disbursement stays`,
       'retractedId',
     );
   }
@@ -506,19 +560,6 @@ function prefixed(error: DomainError, prefix: string): DomainError {
   };
 }
 
-function recordIdProblem(recordId: string, state: PlatformYearState): FieldCheck {
-  if (!UUID.test(recordId))
-    return reject('VALIDATION_FAILED', 'D-RECORD-ID', 'must be a UUID', 'recordId');
-  return state.records.has(recordId)
-    ? reject(
-        'CONFLICT',
-        'D-RECORD-ID',
-        'a record with this id already exists in this year',
-        'recordId',
-      )
-    : null;
-}
-
 /** D-PERIOD: a reported record happened inside its year (Beijing time). */
 function occurredAtProblem(
   type: PlatformYearEventType,
@@ -542,4 +583,9 @@ function occurredAtProblem(
     );
   }
   return null;
+}
+
+/** What a live disbursement paid (0 for any other record). */
+function disbursedBy(state: PlatformYearState, recordId: string): number {
+  return state.disbursements.get(recordId)?.amountFen ?? 0;
 }

@@ -214,6 +214,87 @@ export type DisbursementRecorded = YearRecord<
   }
 >;
 
+/** What a confirmed fraud established as fabricated: S1-7's three kinds. */
+export type FabricatedKind = 'activities' | 'records' | 'ratings';
+
+/**
+ * An administrator's confirmation of a fraud signal (RULES.md F-1..F-10): a signal never changes
+ * a grade by itself, this decision does. `fabricated` is what the signal establishes; when it is
+ * set, the decider applies S1-7 in the same append (PlatformDisqualified, ClawbackProposed).
+ */
+export type FraudSignalConfirmed = YearRecord<
+  'FraudSignalConfirmed',
+  {
+    readonly signalId: string;
+    /** The F-rule that raised the signal. */
+    readonly ruleId: string;
+    readonly fabricated: FabricatedKind | null;
+    readonly reason: string;
+    readonly evidenceRefs: readonly string[];
+    /** The events the signal named when it was confirmed. */
+    readonly signalEventIds: readonly string[];
+  }
+>;
+
+/** An administrator's dismissal of a fraud signal: it stays in the log, with the reason. */
+export type FraudSignalDismissed = YearRecord<
+  'FraudSignalDismissed',
+  {
+    readonly signalId: string;
+    readonly ruleId: string;
+    readonly reason: string;
+    readonly evidenceRefs: readonly string[];
+  }
+>;
+
+/**
+ * 取消资格: the platform may not be supported in `yearsAffected` (recorded in the stream of the
+ * year whose facts are the cause). `causeId` is the event behind it (a confirmed fraud for S1-7).
+ */
+export type PlatformDisqualified = YearRecord<
+  'PlatformDisqualified',
+  {
+    readonly ruleId: string;
+    readonly reason: string;
+    readonly evidenceRefs: readonly string[];
+    readonly yearsAffected: readonly number[];
+    readonly causeId: string | null;
+  }
+>;
+
+/** S1-7: what the year's disbursements paid and no clawback has claimed yet, proposed for 追回. */
+export type ClawbackProposed = YearRecord<
+  'ClawbackProposed',
+  { readonly ruleId: string; readonly amountFen: number; readonly causeId: string }
+>;
+
+/** 追回资金: an order to pay back part of the year's disbursements (recordId is the clawback's id). */
+export type ClawbackOrdered = YearRecord<
+  'ClawbackOrdered',
+  {
+    readonly ruleId: string;
+    readonly amountFen: number;
+    readonly reason: string;
+    /** The proposal or disqualification it carries out, if any. */
+    readonly causeId: string | null;
+  }
+>;
+
+/** A repayment against an ordered clawback. */
+export type ClawbackRepaid = YearRecord<
+  'ClawbackRepaid',
+  { readonly clawbackId: string; readonly amountFen: number; readonly reference: string }
+>;
+
+/** Decisions about a year's integrity: final — a later decision answers them, never a retraction. */
+export type IntegrityEvent =
+  | FraudSignalConfirmed
+  | FraudSignalDismissed
+  | PlatformDisqualified
+  | ClawbackProposed
+  | ClawbackOrdered
+  | ClawbackRepaid;
+
 /** What a platform reports itself (the record routes and the batch import). */
 export type PlatformReportedEvent =
   | WorkPlanSubmitted
@@ -242,5 +323,5 @@ export type AuthorityEvent =
   | DisbursementRecorded;
 
 export type PlatformYearEvent =
-  PlatformReportedEvent | AuthorityEvent | RecordRetracted | YearSubmitted;
+  PlatformReportedEvent | AuthorityEvent | IntegrityEvent | RecordRetracted | YearSubmitted;
 export type PlatformYearEventType = PlatformYearEvent['type'];

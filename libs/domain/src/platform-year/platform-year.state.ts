@@ -25,6 +25,17 @@ export interface PlatformYearState {
   /** recordId → a disbursement not retracted (D-DISBURSEMENT bounds them by the award). */
   readonly disbursements: ImmutableMap<string, Disbursement>;
   readonly submittedAt: string | null;
+  /** signalId → how an administrator decided it (one decision per signal). */
+  readonly signalDecisions: ImmutableMap<string, 'confirmed' | 'dismissed'>;
+  /** clawbackId → what it orders and what was repaid (D-CLAWBACK, D-REPAYMENT). */
+  readonly clawbacks: ImmutableMap<string, Clawback>;
+  /** Whether S1-7's consequences were already applied in this year (they apply once). */
+  readonly fabricationConfirmed: boolean;
+}
+
+export interface Clawback {
+  readonly amountFen: number;
+  readonly repaidFen: number;
 }
 
 export interface Disbursement {
@@ -38,7 +49,24 @@ export function initialPlatformYearState(): PlatformYearState {
     ratingByService: ImmutableMap(),
     disbursements: ImmutableMap(),
     submittedAt: null,
+    signalDecisions: ImmutableMap(),
+    clawbacks: ImmutableMap(),
+    fabricationConfirmed: false,
   };
+}
+
+/** What the year's live disbursements paid, over every program, in 分. */
+export function totalDisbursedFen(state: PlatformYearState): number {
+  let total = 0;
+  for (const disbursement of state.disbursements.values()) total += disbursement.amountFen;
+  return total;
+}
+
+/** What the year's clawback orders claim back, in 分. */
+export function clawedBackFen(state: PlatformYearState): number {
+  let total = 0;
+  for (const clawback of state.clawbacks.values()) total += clawback.amountFen;
+  return total;
 }
 
 /** What the year's live disbursements paid against one program, in 分. */
@@ -96,6 +124,39 @@ export function evolvePlatformYear(
         disbursements: state.disbursements.set(recordId, { programId, amountFen }),
       };
     }
+    case 'FraudSignalConfirmed':
+      return {
+        ...state,
+        records,
+        signalDecisions: state.signalDecisions.set(event.data.signalId, 'confirmed'),
+        fabricationConfirmed: state.fabricationConfirmed || event.data.fabricated !== null,
+      };
+    case 'FraudSignalDismissed':
+      return {
+        ...state,
+        records,
+        signalDecisions: state.signalDecisions.set(event.data.signalId, 'dismissed'),
+      };
+    case 'ClawbackOrdered':
+      return {
+        ...state,
+        records,
+        clawbacks: state.clawbacks.set(recordId, { amountFen: event.data.amountFen, repaidFen: 0 }),
+      };
+    case 'ClawbackRepaid': {
+      const clawback = state.clawbacks.get(event.data.clawbackId);
+      if (clawback === undefined) return { ...state, records };
+      return {
+        ...state,
+        records,
+        clawbacks: state.clawbacks.set(event.data.clawbackId, {
+          ...clawback,
+          repaidFen: clawback.repaidFen + event.data.amountFen,
+        }),
+      };
+    }
+    case 'PlatformDisqualified':
+    case 'ClawbackProposed':
     case 'WorkPlanSubmitted':
     case 'ServiceActivityRecorded':
     case 'ServiceRecorded':

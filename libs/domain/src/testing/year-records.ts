@@ -15,7 +15,7 @@ export type Item<T extends RecordCommandType> = Extract<BatchItem, { type: T }>;
 type Data<T extends RecordCommandType> = Item<T>['data'];
 
 export const YEAR = 2025;
-const PLATFORM_ID = windowFiling.platformId;
+export const PLATFORM_ID = windowFiling.platformId;
 const MID_YEAR = '2025-05-20T10:00:00+08:00';
 
 export function command(

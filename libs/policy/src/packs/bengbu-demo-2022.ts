@@ -409,6 +409,14 @@ function directDRule(metrics: PlatformYearMetrics): RuleApplication {
       text: conductText[conduct.conduct],
       eventId: conduct.eventId,
     })),
+    // A confirmed fraud signal is false evidence (提供虚假材料); F-10 is about compliance, whose
+    // own facts (penalties, upheld complaints) are the triggers above.
+    ...metrics.fraudConfirmed
+      .filter((confirmed) => confirmed.ruleId !== 'F-10')
+      .map((confirmed) => ({
+        text: `2. false evidence: fraud signal ${confirmed.signalId} (${confirmed.ruleId}) confirmed`,
+        eventId: confirmed.eventId,
+      })),
     ...(metrics.complaintsUpheld >= UPHELD_COMPLAINTS_FOR_D
       ? [
           {
@@ -421,6 +429,7 @@ function directDRule(metrics: PlatformYearMetrics): RuleApplication {
   const figures = {
     penalties: metrics.penalties.length,
     evaluationConduct: metrics.evaluationConduct.length,
+    fraudConfirmed: metrics.fraudConfirmed.length,
     complaintsUpheld: metrics.complaintsUpheld,
   };
   if (triggers.length === 0)

@@ -265,7 +265,7 @@ const checks: ParameterChecks<CqWindow2025Parameters> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// One platform: scope, S1-8, S1-1, S1-4, S1-2 (S1-3), S1-6.
+// One platform: scope, S1-8, S1-1, S1-4, S1-2 (S1-3), S1-6, S1-7.
 
 interface Assessment {
   readonly input: PlatformEvaluationInput;
@@ -305,7 +305,8 @@ function assess(
   const passedCompletion = completionRule.outcome === 'pass';
   const scored = scoreOf(metrics, completion.rate, params);
   const credit = creditRule(metrics, context.year, params);
-  const supportCancelled = credit.outcome === 'fail';
+  const fraud = fabricationRule(input, context.year);
+  const supportCancelled = credit.outcome === 'fail' || fraud.outcome === 'fail';
 
   const flags = [
     ...(period.outcome === 'flag' ? ['逾期记录不计'] : []),
@@ -319,7 +320,7 @@ function assess(
     completion: completion.rate,
     passedCompletion,
     supportCancelled,
-    rules: [...gate, period, completionRule, ...scored.rules, credit],
+    rules: [...gate, period, completionRule, ...scored.rules, credit, fraud],
     flags,
   };
 }
@@ -631,6 +632,40 @@ function creditRule(
   };
 }
 
+/** The rules that cancelled an assessed platform's support: S1-6, S1-7 or both. */
+function cancellingRules(assessment: Assessment): string {
+  return assessment.rules
+    .filter((rule) => (rule.ruleId === 'S1-6' || rule.ruleId === 'S1-7') && rule.outcome === 'fail')
+    .map((rule) => rule.ruleId)
+    .join(', ');
+}
+
+/**
+ * S1-7: confirmed fabrication of activities, records or ratings cancels support for that year and
+ * the next. The decider records the consequence as a disqualification naming the years it covers
+ * (in the stream of the year of the fraud), so this year's or last year's metrics carry it.
+ */
+function fabricationRule(input: PlatformEvaluationInput, year: number): RuleApplication {
+  const recorded = [input.metrics, ...input.previousYears].flatMap(
+    (metrics) => metrics?.disqualifications ?? [],
+  );
+  const covering = recorded.filter((entry) => entry.yearsAffected.includes(year));
+  if (covering.length === 0)
+    return {
+      ruleId: 'S1-7',
+      outcome: 'pass',
+      detail: `No confirmed fabrication or other disqualification (取消资格) covers ${String(year)}.`,
+      figures: { disqualifications: 0 },
+    };
+  return {
+    ruleId: 'S1-7',
+    outcome: 'fail',
+    detail: `Support cancelled (取消支持资格): ${covering.map((entry) => `${entry.ruleId} — ${entry.reason}`).join('; ')}.`,
+    figures: { disqualifications: covering.length },
+    eventIds: covering.map((entry) => entry.eventId),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // S1-5: ranking, tiers, the 30% region quota.
 
@@ -770,7 +805,7 @@ function toResult(
             ruleId: 'S1-5',
             outcome: 'fail',
             detail: assessment.passedCompletion
-              ? 'Not ranked for funding: support cancelled (S1-6).'
+              ? `Not ranked for funding: support cancelled (${cancellingRules(assessment)}).`
               : 'Not ranked for funding: 不合格 (S1-4).',
           },
         ]
