@@ -1,4 +1,5 @@
 import { eligibility } from './eligibility/eligibility.projection';
+import { fraudDecisions } from './fraud-decisions/fraud-decisions.projection';
 import { fundingLedger } from './funding-ledger/funding-ledger.projection';
 import { platformYearMetrics } from './platform-year-metrics/platform-year-metrics.projection';
 import { platforms } from './platforms/platforms.projection';
@@ -13,6 +14,7 @@ export const ALL_PROJECTIONS: readonly Projection<unknown, unknown>[] = [
   platformYearMetrics,
   eligibility,
   fundingLedger,
+  fraudDecisions,
 ];
 
 export { platforms, PLATFORMS } from './platforms/platforms.projection';
@@ -32,4 +34,10 @@ export { eligibilityFor } from './eligibility/eligibility-for';
 export type { EligibilityView, YearEligibility } from './eligibility/eligibility.view';
 export { fundingLedger, FUNDING_LEDGER } from './funding-ledger/funding-ledger.projection';
 export type { FundingLedgerView } from './funding-ledger/funding-ledger.view';
+export {
+  fraudDecisions,
+  FRAUD_DECISIONS,
+  type FraudDecision,
+  type FraudDecisionsView,
+} from './fraud-decisions/fraud-decisions.projection';
 export { foldEvents, viewsOf, type ProjectedEvent, type Projection } from './shared/projection';

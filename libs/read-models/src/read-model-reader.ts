@@ -28,6 +28,8 @@ export const READ_MODELS = {
   platformYearMetrics: 'platform-year-metrics',
   eligibility: 'eligibility',
   fundingLedger: 'funding-ledger',
+  fraudSignals: 'fraud-signals',
+  fraudDecisions: 'fraud-decisions',
 } as const;
 
 export const platformKey = (platformId: string): string => platformId;

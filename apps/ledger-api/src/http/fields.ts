@@ -234,3 +234,32 @@ export function Nested(
       )
     : field({ openApi: { type: type() }, json: () => jsonSchemaOf(type()) }, ...rules);
 }
+
+/** Short texts, e.g. evidence references (a document number, a material's SHA-256, a URL). */
+export function TextList(maxItems = 100, maxLength = 500): Field {
+  return field(
+    same({ type: 'array', items: { type: 'string', maxLength }, maxItems }),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    MaxLength(maxLength, { each: true }),
+  );
+}
+
+/** Years (integers), at least one, at most a few. */
+export function YearList(min: number, max: number, maxItems = 5): Field {
+  return field(
+    same({
+      type: 'array',
+      items: { type: 'integer', minimum: min, maximum: max },
+      minItems: 1,
+      maxItems,
+    }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(maxItems),
+    IsInt({ each: true }),
+    Min(min, { each: true }),
+    Max(max, { each: true }),
+  );
+}
