@@ -332,3 +332,56 @@ export function disbursement(
     { occurredAt: '2025-12-01', ...at },
   );
 }
+
+/** S1-7's consequence as the decider records it (or an administrator's 取消资格). */
+export function disqualified(
+  n: number,
+  yearsAffected: readonly number[],
+  causeN: number | null,
+  ruleId = 'S1-7',
+  at: Placement = {},
+): ProjectedEvent {
+  return yearEvent(
+    'PlatformDisqualified',
+    n,
+    {
+      ruleId,
+      reason: 'confirmed fabricated ratings',
+      evidenceRefs: [],
+      yearsAffected,
+      causeId: causeN === null ? null : id(causeN),
+    },
+    { occurredAt: '2026-03-02T02:00:00.000Z', ...at },
+  );
+}
+
+export function clawbackProposed(n: number, amountFen: number, causeN: number): ProjectedEvent {
+  return yearEvent(
+    'ClawbackProposed',
+    n,
+    { ruleId: 'S1-7', amountFen, causeId: id(causeN) },
+    { occurredAt: '2026-03-02T02:00:00.000Z' },
+  );
+}
+
+export function clawbackOrdered(
+  n: number,
+  amountFen: number,
+  causeN: number | null,
+): ProjectedEvent {
+  return yearEvent(
+    'ClawbackOrdered',
+    n,
+    { ruleId: 'S1-7', amountFen, reason: '追回', causeId: causeN === null ? null : id(causeN) },
+    { occurredAt: '2026-03-05T02:00:00.000Z' },
+  );
+}
+
+export function clawbackRepaid(n: number, clawbackN: number, amountFen: number): ProjectedEvent {
+  return yearEvent(
+    'ClawbackRepaid',
+    n,
+    { clawbackId: id(clawbackN), amountFen, reference: `缴款书-${String(n)}` },
+    { occurredAt: '2026-04-01' },
+  );
+}

@@ -39,6 +39,21 @@ describe('S3-7 direct D (第十六条)', () => {
       ['conduct-3'],
     ],
     [
+      'a confirmed fraud signal (false evidence, issue 5)',
+      {
+        fraudConfirmed: [
+          {
+            eventId: 'confirm-1',
+            signalId: 'F-4.p1.2022.burst',
+            ruleId: 'F-4',
+            fabricated: 'ratings' as const,
+          },
+        ],
+      },
+      '2. false evidence: fraud signal F-4.p1.2022.burst (F-4) confirmed',
+      ['confirm-1'],
+    ],
+    [
       '3 upheld complaints (以上 includes 3)',
       { complaintsUpheld: 3 },
       '3. 3 upheld complaints (≥ 3)',
@@ -89,5 +104,22 @@ describe('S3-7 direct D (第十六条)', () => {
     expect(
       result.results.map((line) => `${String(line.rank)}:${line.platformId}:${String(line.grade)}`),
     ).toEqual(['1:p2:B', '2:p3:C', 'null:p1:D']);
+  });
+
+  it('S3-7 near miss: a confirmed F-10 (compliance) signal is not false evidence', () => {
+    const p1 = resultFor(
+      field({
+        fraudConfirmed: [
+          {
+            eventId: 'confirm-2',
+            signalId: 'F-10.p1.2022.complaints',
+            ruleId: 'F-10',
+            fabricated: null,
+          },
+        ],
+      }),
+      'p1',
+    );
+    expect(ruleOf(p1, 'S3-7')).toMatchObject({ outcome: 'pass' });
   });
 });
