@@ -349,6 +349,33 @@ function storySuite(kind: StoreKind): void {
     expect(unknown.body).toMatchObject({ error: { details: [{ field: 'metric' }] } });
   });
 
+  it('a backdated record: replay as of a recorded time before it excludes it, as of occurred time includes it', async () => {
+    const before = new Date().toISOString();
+    await pause(5);
+    const late = {
+      occurredAt: `${String(year)}-02-01T10:00:00+08:00`,
+      enterpriseUscc: uscc(900),
+      enterpriseName: '重庆补录科技有限公司',
+      area: 'financing',
+      mode: 'offline',
+      feeKind: 'free',
+      description: '补录的融资咨询',
+    };
+    const answer = await api.post(`${yearPath}/services`, late, tokens.platform);
+    expect(answer.status).toBe(201);
+    const lateId = (answer.body as Written).eventIds[0];
+    const replay = (query: string) =>
+      auditor(`/v1/audit/platforms/${platformId}/years/${String(year)}/replay?${query}&limit=1000`);
+    type Services = Replay & { metrics: { calendarYear: { services: number } } };
+    const known = (await replay(`asOf=${encodeURIComponent(before)}&clock=recorded`))
+      .body as Services;
+    expect(known.metrics.calendarYear.services).toBe(SERVICES);
+    expect(known.events.items.map((event) => event.id)).not.toContain(lateId);
+    const happened = (await replay(`asOf=${String(year)}-02-02&clock=occurred`)).body as Services;
+    expect(happened.metrics.calendarYear.services).toBe(1);
+    expect(happened.events.items.map((event) => event.id)).toContain(lateId);
+  });
+
   it('verify passes; a row edited directly in the database makes it fail at that event', async () => {
     const ok = await auditor('/v1/audit/verify');
     expect(ok.body).toMatchObject({ ok: true });

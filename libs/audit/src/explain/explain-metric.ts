@@ -66,8 +66,12 @@ export function explainMetric(
     );
   }
   const chosen = window ?? 'calendarYear';
+  // The financing function counts every financing deal, whatever its area (metrics.view-of.ts).
   const counts = (record: Contribution): boolean =>
-    rule.counts(record) && (scope.areas === null || inAreas(record, scope.areas));
+    rule.counts(record) &&
+    (scope.areas === null ||
+      inAreas(record, scope.areas) ||
+      (scope.fn === 'financing' && record.type === 'FinancingDealRecorded'));
   const eventIds: string[] = [];
   let eventCount = 0;
   for (const [eventId, record] of doc.records) {
@@ -106,20 +110,21 @@ function windowOf(segment: string | undefined): MetricWindow | null {
 
 function areaScope(path: readonly string[]): {
   readonly areas: readonly ServiceArea[] | null;
+  readonly fn: string | null;
   readonly rest: readonly string[];
 } {
   const [head, name, ...rest] = path;
   if (head === 'byArea') {
     const area = SERVICE_AREAS.find((known) => known === name);
     if (area === undefined) throw invalid('metric', `names no service area: ${name ?? ''}`);
-    return { areas: [area], rest };
+    return { areas: [area], fn: null, rest };
   }
   if (head === 'byFunction') {
     const areas = Object.entries(FUNCTION_AREAS).find(([fn]) => fn === name)?.[1];
     if (areas === undefined) throw invalid('metric', `names no function: ${name ?? ''}`);
-    return { areas, rest };
+    return { areas, fn: name ?? null, rest };
   }
-  return { areas: null, rest: path };
+  return { areas: null, fn: null, rest: path };
 }
 
 function valueAt(root: unknown, path: readonly string[]): unknown {
