@@ -309,6 +309,36 @@ export const WRITE_ROUTES: readonly RouteCase[] = [
     }),
   },
   {
+    name: 'disqualification',
+    path: year('disqualification'),
+    roles: ['admin'],
+    body: () => ({ ruleId: 'S1-6', reason: '巡视审计发现问题', yearsAffected: [YEAR] }),
+  },
+  {
+    name: 'clawbacks',
+    path: year('clawbacks'),
+    roles: ['admin'],
+    body: () => ({ amountFen: 1, reason: '追回已拨付资金' }),
+  },
+  {
+    name: 'repayments',
+    path: year('clawbacks/0195f3c2-7a10-4b5e-9c1d-00000000cafe/repayments'),
+    roles: ['admin'],
+    body: () => ({ occurredAt: '2026-02-01', amountFen: 1, reference: '缴款书-1' }),
+  },
+  {
+    name: 'fraud-signal confirmation',
+    path: () => '/v1/fraud-signals/F-4.no-such-platform.2025.burst/confirmation',
+    roles: ['admin'],
+    body: () => ({ reason: '回访核实', evidenceRefs: ['回访记录-1'] }),
+  },
+  {
+    name: 'fraud-signal dismissal',
+    path: () => '/v1/fraud-signals/F-4.no-such-platform.2025.burst/dismissal',
+    roles: ['admin'],
+    body: () => ({ reason: '核实无误' }),
+  },
+  {
     name: 'meetings-missed',
     path: year('meetings-missed'),
     roles: ['admin'],
