@@ -39,6 +39,14 @@ module.exports = {
       to: { path: '^(apps|libs/event-store|libs/read-models)/' },
     },
     {
+      name: 'audit-no-framework',
+      comment:
+        'libs/audit runs in the API and in the CLI: no NestJS or HTTP framework, and no app code (its specs may drive the apps).',
+      severity: 'error',
+      from: { path: '^libs/audit/', pathNot: '\\.spec\\.ts$' },
+      to: { path: ['node_modules/(@nestjs|@fastify|fastify)/', '^apps/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -21,6 +21,9 @@ import { EVENT_STORE, EventStoreModule } from './store/event-store.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ProgramsModule } from './programs/programs.module';
 import { PlatformViewsModule } from './platform-views/platform-views.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { AuditModule } from './audit/audit.module';
+import { WhatIfModule } from './audit/what-if/what-if.module';
 import { TokenService } from './tokens/token.service';
 
 /** HTTP wiring only: controllers talk to the command and query buses; rules live in libs/. */
@@ -36,6 +39,9 @@ export class AppModule {
         ReadModelsModule,
         ProgramsModule,
         PlatformViewsModule,
+        IntegrityModule,
+        AuditModule,
+        WhatIfModule,
       ],
       controllers: [
         HealthController,

@@ -1,65 +1,24 @@
-import { MIN_YEAR, beijingYearOf, parseInstant, type OpenedProgram } from '@ledger/domain';
-import type { EvaluationContext, PlatformEvaluationInput } from './policy';
-import type { PlatformView } from '@ledger/projections/platforms/platform.view';
-import type { PlatformYearMetrics } from '@ledger/projections/platform-year-metrics/metrics.view';
-import {
-  READ_MODELS,
-  platformKey,
-  platformYearKey,
-  type ReadModelSnapshot,
-} from '@ledger/read-models';
+import { AuditError, evaluationContext as contextFromSnapshot } from '@ledger/audit';
+import type { OpenedProgram } from '@ledger/domain';
+import type { ReadModelSnapshot } from '@ledger/read-models';
 import { ApiError } from '../http/api-error';
+import type { EvaluationContext } from './policy';
 
 /**
- * What a pack reads about the enrolled platforms, from one snapshot of the read models: each
- * platform's registry view, its metrics for the program year (null when it reported nothing) and
- * for every earlier year since its filing that has any, most recent first — rules look back two
- * years (S4-1) and the network stocks (S0-6, S0-8 入驻企业, 服务项目) accumulate since the filing.
+ * What a pack reads about the enrolled platforms from one snapshot of the live read models
+ * (libs/audit's evaluationContext, which what-if runs on snapshots folded from the log). A
+ * platform the registry has not projected yet means the projector is behind: a 503 to retry.
  */
 export async function evaluationContext(
   snapshot: ReadModelSnapshot,
   program: OpenedProgram,
 ): Promise<EvaluationContext> {
-  const { programId, year } = program.program;
-  const ids = program.enrolled;
-  const platforms = await snapshot.views<PlatformView>(READ_MODELS.platforms, ids.map(platformKey));
-  const yearsOf = new Map<string, number[]>();
-  for (const platformId of ids) {
-    const platform = platforms.get(platformKey(platformId));
-    if (platform === undefined) {
-      // Enrolment needs a filing, so only a projector behind the log (or rebuilding) gets here.
-      throw new ApiError(
-        503,
-        'READ_MODELS_BEHIND',
-        `the platform registry has no view of ${platformId} yet: retry shortly`,
-      );
+  try {
+    return await contextFromSnapshot(snapshot, program);
+  } catch (error) {
+    if (error instanceof AuditError && error.code === 'VIEWS_MISSING') {
+      throw new ApiError(503, 'READ_MODELS_BEHIND', `${error.message} yet: retry shortly`);
     }
-    const filed = Math.max(MIN_YEAR, Math.min(year, filingYearOf(platform)));
-    yearsOf.set(
-      platformId,
-      Array.from({ length: year - filed + 1 }, (_, back) => year - back),
-    );
+    throw error;
   }
-  const metrics = await snapshot.views<PlatformYearMetrics>(
-    READ_MODELS.platformYearMetrics,
-    ids.flatMap((id) => (yearsOf.get(id) ?? []).map((y) => platformYearKey(id, y))),
-  );
-  const inputs = ids.map((platformId): PlatformEvaluationInput => {
-    const platform = platforms.get(platformKey(platformId)) as PlatformView;
-    const [current, ...previous] = (yearsOf.get(platformId) ?? []).map(
-      (y) => metrics.get(platformYearKey(platformId, y)) ?? null,
-    );
-    return {
-      platform,
-      metrics: current ?? null,
-      previousYears: previous.filter((view): view is PlatformYearMetrics => view !== null),
-    };
-  });
-  return { year, programId, platforms: inputs };
-}
-
-/** The Beijing year of the filing (备案); a registry view without a readable date reads none back. */
-function filingYearOf(platform: PlatformView): number {
-  const filed = parseInstant(platform.filedAt);
-  return filed === null ? Number.POSITIVE_INFINITY : beijingYearOf(filed);
 }

@@ -1,4 +1,4 @@
-import { foldEvents } from '@ledger/projections/index';
+import { foldEvents, type ProjectedEvent } from '@ledger/projections/index';
 import {
   platformYearKey,
   platformYearMetricsProjection,
@@ -17,7 +17,7 @@ import { explain, type ExplainSources } from './explain';
 
 const KEY = platformYearKey(PLATFORM_ID, 2025);
 
-function sources(...events: Parameters<typeof log>): ExplainSources {
+function sources(...events: ProjectedEvent[]): ExplainSources {
   const projection = platformYearMetricsProjection();
   const doc = foldEvents(projection, log(...events)).get(KEY) ?? null;
   return {
