@@ -641,10 +641,23 @@ function programSuite(kind: StoreKind): void {
       expect(table.body).toMatchObject({ evaluationId, published: true });
     });
 
-    it('no enrolment or evaluation after publication (D-PROGRAM)', async () => {
-      const evaluation = await api.post(`/v1/programs/${programId}/evaluations`, {});
-      expect(evaluation.status).toBe(422);
-      expect(errorOf(evaluation.body)).toMatchObject({ ruleId: 'D-PROGRAM' });
+    it('after publication: no enrolment and no second publication; a re-evaluation is recorded, the award stays (D-PROGRAM)', async () => {
+      const enrolment = await api.post(`/v1/programs/${programId}/enrolments`, {
+        platformIds: [window],
+      });
+      expect(enrolment.status).toBe(422);
+      expect(errorOf(enrolment.body)).toMatchObject({ ruleId: 'D-PROGRAM' });
+      const republished = await api.post(`/v1/programs/${programId}/evaluations`, {
+        publish: true,
+      });
+      expect(republished.status).toBe(422);
+      expect(errorOf(republished.body)).toMatchObject({ ruleId: 'D-PROGRAM' });
+      const reevaluation = await api.post(`/v1/programs/${programId}/evaluations`, {});
+      expect(reevaluation.status).toBe(201);
+      const table = await api.call('GET', `/v1/programs/${programId}/results`, {
+        token: tokens.auditor,
+      });
+      expect(table.body).toMatchObject({ evaluationId, published: true });
     });
 
     it("the platform's views: metrics, eligibility and funding, each within its reader's scope", async () => {

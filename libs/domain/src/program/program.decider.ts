@@ -22,8 +22,11 @@ export function decideProgram(
     return reject('NOT_FOUND', 'D-PROGRAM', 'the program has not been opened');
   }
   if (command.type === 'PublishResults') return decidePublication(command, state);
-  // Published results are the awards funding and eligibility read: the program is closed.
-  if (state.publication !== null) {
+  // Published results are the awards funding and eligibility read: the program is closed to
+  // enrolment and to another publication. A re-evaluation is still recorded (S3-7's direct D
+  // after a confirmed fraud, an audit's check): it documents, the award stays the published one.
+  const reevaluation = command.type === 'RecordEvaluation' && !command.data.publish;
+  if (state.publication !== null && !reevaluation) {
     return reject(
       'RULE_VIOLATION',
       'D-PROGRAM',

@@ -5,6 +5,7 @@ import {
   DEMO,
   EVALUATED_AT,
   WINDOW,
+  enrol,
   enrolled,
   evaluate,
   evaluated,
@@ -98,10 +99,21 @@ describe('D-EVALUATION: an evaluation records the results for exactly the enroll
       .then(evaluated(1, [line(WINDOW), excluded]));
   });
 
-  it('D-PROGRAM: no evaluation after the results are published', () => {
+  it('D-PROGRAM: after publication a re-evaluation is recorded (S3-7 on re-evaluation), never published', () => {
     spec
       .given(...ready, evaluated(1, both), publishedAs(1, both))
       .when(evaluate(2, both))
+      .then(evaluated(2, both));
+    spec
+      .given(...ready, evaluated(1, both), publishedAs(1, both))
+      .when(evaluate(2, both, { publish: true }))
+      .thenRejects({ code: 'RULE_VIOLATION', ruleId: 'D-PROGRAM' });
+  });
+
+  it('D-PROGRAM: no enrolment after the results are published', () => {
+    spec
+      .given(...ready, evaluated(1, both), publishedAs(1, both))
+      .when(enrol(['someone-new']))
       .thenRejects({ code: 'RULE_VIOLATION', ruleId: 'D-PROGRAM' });
   });
 });
