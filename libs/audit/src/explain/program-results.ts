@@ -20,6 +20,13 @@ export interface ProgramResult {
   /** The global position the evaluation read (reproducible by replaying the log to it). */
   readonly position: number;
   readonly line: ProgramResultLine;
+  /** A later evaluation than the published one (a re-evaluation, e.g. S3-7 after a confirmed fraud). */
+  readonly reevaluation: {
+    readonly evaluationId: string;
+    readonly eventId: string;
+    readonly position: number;
+    readonly line: ProgramResultLine;
+  } | null;
 }
 
 interface ProgramDraft {
@@ -76,7 +83,25 @@ export function programResults(
       publicationEventId: draft.published?.evaluationId === chosen ? draft.published.eventId : null,
       position: evaluation.data.position,
       line,
+      reevaluation: reevaluationOf(draft, chosen, platformId),
     });
   }
   return results;
+}
+
+function reevaluationOf(
+  draft: ProgramDraft,
+  chosen: string | null,
+  platformId: string,
+): ProgramResult['reevaluation'] {
+  if (draft.published === null || draft.latest === null || draft.latest === chosen) return null;
+  const latest = draft.evaluations.get(draft.latest);
+  const line = latest?.data.results.find((result) => result.platformId === platformId);
+  if (latest === undefined || line === undefined) return null;
+  return {
+    evaluationId: latest.data.evaluationId,
+    eventId: latest.eventId,
+    position: latest.data.position,
+    line,
+  };
 }
