@@ -23,3 +23,4 @@ export { SqliteEventStoreAdapter } from './sqlite/sqlite-event-store-adapter';
 export { openEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './open-event-store';
 export { PostgresEventStoreAdapter } from './postgres/postgres-event-store-adapter';
 export { MAX_EVENTS_PER_APPEND } from './append/prepare-append';
+export * from './export';

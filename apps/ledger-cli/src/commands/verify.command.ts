@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { print, withStore } from '../open-store';
+import { verifyExportFile } from './verify-file';
 
 export function registerVerify(program: Command): void {
   program
@@ -9,7 +10,14 @@ export function registerVerify(program: Command): void {
     )
     .option('--stream <name>', 'verify one stream only')
     .option('--json', 'print the report as JSON')
-    .action(async (options: { stream?: string; json?: boolean }) => {
+    .option('--file <export>', 'verify an export file offline instead (no store is opened)')
+    .option('--root <hex>', 'with --file: a published root the export must prove')
+    .action(async (options: { stream?: string; json?: boolean; file?: string; root?: string }) => {
+      if (options.file !== undefined || options.root !== undefined) {
+        if (options.file === undefined || options.stream !== undefined)
+          throw new Error('--root needs --file, and --file cannot be combined with --stream');
+        return verifyExportFile(options.file, options);
+      }
       const report = await withStore((store) =>
         store.verify(options.stream === undefined ? {} : { stream: options.stream }),
       );
