@@ -187,6 +187,8 @@ function storySuite(kind: StoreKind): void {
     }
     signal = signals.find((found) => found.kind === 'platform_entered_ratings') ?? signals[0]!;
     expect([...signal.eventIds].sort()).toEqual([...ratingIds].sort());
+    const metrics = await api.call('GET', '/metrics');
+    expect(String(metrics.body)).toMatch(/ledger_fraud_signals_open\{rule="F-4"\} [1-9]/);
     const byProgram = await auditor(`/v1/fraud-signals?programId=${programId}&status=open`);
     expect((byProgram.body as { signals: Signal[] }).signals.map((s) => s.signalId)).toContain(
       signal.signalId,

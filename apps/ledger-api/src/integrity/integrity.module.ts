@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsequencesController } from './consequences.controller';
+import { FraudSignalMetrics } from './fraud-signal-metrics';
 import { FraudSignalReader } from './fraud-signal-reader';
 import { FraudSignalsController } from './fraud-signals.controller';
 import { WriteSignalDecisionHandler } from './signal-decision';
@@ -10,6 +11,6 @@ import { WriteSignalDecisionHandler } from './signal-decision';
  */
 @Module({
   controllers: [FraudSignalsController, ConsequencesController],
-  providers: [FraudSignalReader, WriteSignalDecisionHandler],
+  providers: [FraudSignalReader, FraudSignalMetrics, WriteSignalDecisionHandler],
 })
 export class IntegrityModule {}
