@@ -1,5 +1,6 @@
 import { eligibility } from './eligibility/eligibility.projection';
 import { fraudDecisions } from './fraud-decisions/fraud-decisions.projection';
+import { fraudSignals } from './fraud-signals/fraud-signals.projection';
 import { fundingLedger } from './funding-ledger/funding-ledger.projection';
 import { platformYearMetrics } from './platform-year-metrics/platform-year-metrics.projection';
 import { platforms } from './platforms/platforms.projection';
@@ -14,6 +15,7 @@ export const ALL_PROJECTIONS: readonly Projection<unknown, unknown>[] = [
   platformYearMetrics,
   eligibility,
   fundingLedger,
+  fraudSignals,
   fraudDecisions,
 ];
 

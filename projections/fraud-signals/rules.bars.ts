@@ -1,0 +1,157 @@
+import type { FraudSignal } from './fraud-signals.view';
+import type { FraudBars } from './fraud.thresholds';
+import { makeSignal, type EventRef } from './fraud.signal';
+import { yuanText } from './fraud.text';
+import type { YearIndex } from './fraud.year-index';
+
+interface Figure {
+  readonly value: number;
+  readonly events: readonly EventRef[];
+}
+
+interface BarText {
+  readonly kind: string;
+  readonly subject: string;
+  readonly zh: (value: string, bar: string) => string;
+  readonly en: (value: string, bar: string) => string;
+  readonly text: (amount: number) => string;
+}
+
+const BAR_TEXT: Readonly<Record<keyof FraudBars, BarText>> = {
+  enterprisesServedOffline: {
+    kind: 'enterprises_served_offline_at_bar',
+    subject: 'enterprises-served-offline',
+    zh: (value, bar) => `线下服务企业 ${value} 家，恰在 ${bar} 家门槛上或略高于门槛`,
+    en: (value, bar) => `${value} enterprises served offline, at or just above the bar of ${bar}`,
+    text: String,
+  },
+  informationEnterprisesServedOffline: {
+    kind: 'information_enterprises_served_offline_at_bar',
+    subject: 'information-enterprises-served-offline',
+    zh: (value, bar) => `信息服务线下服务企业 ${value} 家，恰在 ${bar} 家门槛上或略高于门槛`,
+    en: (value, bar) =>
+      `${value} enterprises served offline in information services, at or just above the bar of ${bar}`,
+    text: String,
+  },
+  trainingPersonTimes: {
+    kind: 'training_person_times_at_bar',
+    subject: 'training-person-times',
+    zh: (value, bar) => `培训 ${value} 人次，恰在 ${bar} 人次门槛上或略高于门槛`,
+    en: (value, bar) => `${value} training person-times, at or just above the bar of ${bar}`,
+    text: String,
+  },
+  financingFen: {
+    kind: 'financing_at_bar',
+    subject: 'financing',
+    zh: (value, bar) => `融资金额 ${value} 元，恰在 ${bar} 元门槛上或略高于门槛`,
+    en: (value, bar) => `Financing of ${value} yuan, at or just above the bar of ${bar} yuan`,
+    text: yuanText,
+  },
+  institutionsDelivering: {
+    kind: 'institutions_at_bar',
+    subject: 'institutions-delivering',
+    zh: (value, bar) => `提供服务的服务机构 ${value} 家，恰在 ${bar} 家门槛上或略高于门槛`,
+    en: (value, bar) =>
+      `${value} service institutions delivering services, at or just above the bar of ${bar}`,
+    text: String,
+  },
+};
+
+/**
+ * F-7 threshold hugging: a calendar-year figure equal to a bar or at most `barMarginPercent`
+ * above it, counted as the metrics count it (calendar-year window, standing records only).
+ */
+export function barSignals(index: YearIndex): FraudSignal[] {
+  const { bars, barMarginPercent, maxEventIdsPerSignal } = index.thresholds;
+  const figures = figuresOf(index);
+  const signals: FraudSignal[] = [];
+  for (const name of Object.keys(BAR_TEXT) as (keyof FraudBars)[]) {
+    const bar = bars[name];
+    const { value, events } = figures[name];
+    // In integers: bars reach 4e10 分, and value × 100 stays far below 2^53.
+    if (value < bar || value * 100 > bar * (100 + barMarginPercent)) continue;
+    const text = BAR_TEXT[name];
+    const margin = `${String(barMarginPercent)}%`;
+    signals.push(
+      makeSignal(
+        {
+          ruleId: 'F-7',
+          platformId: index.platformId,
+          year: index.year,
+          kind: text.kind,
+          subject: ['at-bar', text.subject],
+          severity: 'low',
+          fabricates: 'records',
+          events,
+          figures: { value, bar, marginPercent: barMarginPercent },
+          zh: `${text.zh(text.text(value), text.text(bar))}（${margin} 以内）`,
+          en: `${text.en(text.text(value), text.text(bar))} (within ${margin})`,
+        },
+        maxEventIdsPerSignal,
+      ),
+    );
+  }
+  return signals;
+}
+
+function figuresOf(index: YearIndex): Record<keyof FraudBars, Figure> {
+  const { yearStartMs, yearEndMs } = index.windows;
+  const inYear = (record: { readonly occurredMs: number | null }): boolean =>
+    record.occurredMs !== null && record.occurredMs >= yearStartMs && record.occurredMs < yearEndMs;
+  const offline = new Set<string>();
+  const offlineEvents: EventRef[] = [];
+  const information = new Set<string>();
+  const informationEvents: EventRef[] = [];
+  const institutions = new Set<string>();
+  const institutionEvents: EventRef[] = [];
+  for (const service of index.services) {
+    if (!inYear(service)) continue;
+    if (service.offline) {
+      offline.add(service.uscc);
+      offlineEvents.push(service);
+      if (service.area === 'information') {
+        information.add(service.uscc);
+        informationEvents.push(service);
+      }
+    }
+    if (service.institution !== undefined) {
+      institutions.add(service.institution);
+      institutionEvents.push(service);
+    }
+  }
+  let personTimes = 0;
+  const trainingEvents: EventRef[] = [];
+  for (const activity of index.activities) {
+    if (!inYear(activity)) continue;
+    if (activity.area === 'training') {
+      personTimes += activity.personTimes;
+      trainingEvents.push(activity);
+    }
+    if (!activity.offline || activity.attendees.length === 0) continue;
+    for (const uscc of activity.attendees) offline.add(uscc);
+    offlineEvents.push(activity);
+    if (activity.area === 'information') {
+      for (const uscc of activity.attendees) information.add(uscc);
+      informationEvents.push(activity);
+    }
+  }
+  for (const training of index.trainings) {
+    if (!inYear(training)) continue;
+    personTimes += training.personTimes;
+    trainingEvents.push(training);
+  }
+  let financingFen = 0;
+  const dealEvents: EventRef[] = [];
+  for (const deal of index.deals) {
+    if (!inYear(deal)) continue;
+    financingFen += deal.amountFen;
+    dealEvents.push(deal);
+  }
+  return {
+    enterprisesServedOffline: { value: offline.size, events: offlineEvents },
+    informationEnterprisesServedOffline: { value: information.size, events: informationEvents },
+    trainingPersonTimes: { value: personTimes, events: trainingEvents },
+    financingFen: { value: financingFen, events: dealEvents },
+    institutionsDelivering: { value: institutions.size, events: institutionEvents },
+  };
+}

@@ -1,0 +1,199 @@
+import type { FraudSignal } from './fraud-signals.view';
+import type { RatingEntry, ServiceEntry } from './fraud.doc';
+import { makeSignal, type EventRef, type SignalInput } from './fraud.signal';
+import { normalisePhone, percentText } from './fraud.text';
+import type { YearIndex } from './fraud.year-index';
+
+/**
+ * F-4 rating fabrication: 100% 很满意 over many ratings; ratings in one burst of the store clock;
+ * ratings entered by the platform; ratings of services later retracted; one contact phone across
+ * many enterprises. Ratings count as S4-3 counts them: standing, of a standing service.
+ */
+export function ratingSignals(index: YearIndex): FraudSignal[] {
+  return [
+    ...allVerySatisfied(index),
+    ...ratingBursts(index),
+    ...platformEntered(index),
+    ...ratingsOfRetractedServices(index),
+    ...sharedPhones(index),
+  ];
+}
+
+type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'>;
+
+function signal(index: YearIndex, clause: Clause): FraudSignal {
+  return makeSignal(
+    {
+      ...clause,
+      ruleId: 'F-4',
+      platformId: index.platformId,
+      year: index.year,
+      fabricates: 'ratings',
+    },
+    index.thresholds.maxEventIdsPerSignal,
+  );
+}
+
+function allVerySatisfied(index: YearIndex): FraudSignal[] {
+  const { ratings } = index;
+  const min = index.thresholds.allVerySatisfiedMinRatings;
+  if (ratings.length < min || ratings.some((entry) => entry.rating !== 'very_satisfied')) return [];
+  const count = String(ratings.length);
+  return [
+    signal(index, {
+      kind: 'all_very_satisfied',
+      subject: ['all-very-satisfied'],
+      severity: 'medium',
+      events: ratings,
+      figures: { ratings: ratings.length, verySatisfied: ratings.length, verySatisfiedShare: 1 },
+      zh: `全部 ${count} 条满意度评价均为“很满意”（达到 ${String(min)} 条即提示）`,
+      en: `All ${count} satisfaction ratings are 很满意 (very satisfied); the signal fires from ${String(min)} ratings`,
+    }),
+  ];
+}
+
+type TimedRating = RatingEntry & { readonly recordedMs: number };
+
+/**
+ * Ratings recorded (store clock) within the window of each other, at least `burstRatings` of
+ * them: every window that holds enough ratings is a burst, and overlapping windows are one burst,
+ * named by its earliest rating so that its id holds as later ratings arrive.
+ */
+function ratingBursts(index: YearIndex): FraudSignal[] {
+  const { burstRatings, burstWindowMinutes } = index.thresholds;
+  const windowMs = burstWindowMinutes * 60_000;
+  const timed = index.ratings
+    .filter((entry): entry is TimedRating => entry.recordedMs !== null)
+    .sort((a, b) => a.recordedMs - b.recordedMs || a.position - b.position);
+  const signals: FraudSignal[] = [];
+  let start = -1;
+  let end = -1;
+  let reach = 0;
+  for (let i = 0; i < timed.length; i += 1) {
+    const from = timed[i]?.recordedMs ?? 0;
+    if (reach < i) reach = i;
+    while (reach + 1 < timed.length && (timed[reach + 1]?.recordedMs ?? 0) - from <= windowMs) {
+      reach += 1;
+    }
+    if (reach - i + 1 < burstRatings) continue;
+    if (start >= 0 && i <= end) {
+      end = Math.max(end, reach);
+      continue;
+    }
+    if (start >= 0) signals.push(burstSignal(index, timed.slice(start, end + 1)));
+    start = i;
+    end = reach;
+  }
+  if (start >= 0) signals.push(burstSignal(index, timed.slice(start, end + 1)));
+  return signals;
+}
+
+function burstSignal(index: YearIndex, burst: readonly TimedRating[]): FraudSignal {
+  const first = burst[0];
+  const last = burst[burst.length - 1];
+  const spanMinutes =
+    first === undefined || last === undefined
+      ? 0
+      : Math.round((last.recordedMs - first.recordedMs) / 6_000) / 10;
+  const count = String(burst.length);
+  const window = String(index.thresholds.burstWindowMinutes);
+  return signal(index, {
+    kind: 'rating_burst',
+    subject: ['rating-burst', first?.id ?? ''],
+    severity: 'medium',
+    events: burst,
+    figures: {
+      ratings: burst.length,
+      spanMinutes,
+      windowMinutes: index.thresholds.burstWindowMinutes,
+      firstRecordedAt: first === undefined ? '' : new Date(first.recordedMs).toISOString(),
+    },
+    zh: `${count} 条满意度评价在 ${String(spanMinutes)} 分钟内集中录入（${window} 分钟内达到 ${String(index.thresholds.burstRatings)} 条即提示）`,
+    en: `${count} satisfaction ratings were recorded within ${String(spanMinutes)} minutes (the signal fires from ${String(index.thresholds.burstRatings)} within ${window} minutes)`,
+  });
+}
+
+function platformEntered(index: YearIndex): FraudSignal[] {
+  const { ratings, thresholds } = index;
+  const entered = ratings.filter((entry) => entry.source === 'platform');
+  if (entered.length < thresholds.platformEnteredMinRatings) return [];
+  const share = entered.length / ratings.length;
+  if (share < thresholds.platformEnteredMinShare) return [];
+  const count = String(entered.length);
+  const total = String(ratings.length);
+  return [
+    signal(index, {
+      kind: 'platform_entered_ratings',
+      subject: ['platform-entered'],
+      severity: 'high',
+      events: entered,
+      figures: {
+        ratings: ratings.length,
+        platformEntered: entered.length,
+        platformShare: Math.round(share * 1000) / 1000,
+      },
+      zh: `${total} 条满意度评价中有 ${count} 条（${percentText(share)}%）由平台代为录入，而非企业评价`,
+      en: `${count} of ${total} satisfaction ratings (${percentText(share)}%) were entered by the platform rather than by the enterprise`,
+    }),
+  ];
+}
+
+/** The one clause a retraction raises rather than withdraws: the ratings outlive their service. */
+function ratingsOfRetractedServices(index: YearIndex): FraudSignal[] {
+  const pairs = index.ratingsOfRetracted;
+  const services = new Map<string, ServiceEntry>();
+  for (const { service } of pairs) services.set(service.id, service);
+  if (pairs.length === 0 || services.size < index.thresholds.retractedRatedServices) return [];
+  const events: EventRef[] = pairs.map(({ rating }) => rating);
+  for (const service of services.values()) {
+    events.push(service);
+    if (service.retraction !== undefined) events.push(service.retraction);
+  }
+  const serviceCount = String(services.size);
+  const ratingCount = String(pairs.length);
+  return [
+    signal(index, {
+      kind: 'ratings_of_retracted_services',
+      subject: ['ratings-of-retracted-services'],
+      severity: 'medium',
+      events,
+      figures: { retractedServices: services.size, ratings: pairs.length },
+      zh: `${serviceCount} 条服务记录在获得 ${ratingCount} 条满意度评价后被撤回`,
+      en: `${serviceCount} service records were retracted after receiving ${ratingCount} satisfaction ratings`,
+    }),
+  ];
+}
+
+function sharedPhones(index: YearIndex): FraudSignal[] {
+  const byPhone = new Map<string, { usccs: Set<string>; services: ServiceEntry[] }>();
+  for (const service of index.services) {
+    if (service.phone === undefined) continue;
+    const phone = normalisePhone(service.phone);
+    if (phone === '') continue;
+    let group = byPhone.get(phone);
+    if (group === undefined) {
+      group = { usccs: new Set(), services: [] };
+      byPhone.set(phone, group);
+    }
+    group.usccs.add(service.uscc);
+    group.services.push(service);
+  }
+  const signals: FraudSignal[] = [];
+  for (const [phone, { usccs, services }] of byPhone) {
+    if (usccs.size < index.thresholds.enterprisesPerPhone) continue;
+    const enterprises = String(usccs.size);
+    const records = String(services.length);
+    signals.push(
+      signal(index, {
+        kind: 'shared_contact_phone',
+        subject: ['shared-phone', phone],
+        severity: 'medium',
+        events: services,
+        figures: { phone, enterprises: usccs.size, services: services.length },
+        zh: `联系电话 ${phone} 出现在 ${enterprises} 家不同企业的 ${records} 条服务记录中`,
+        en: `Contact phone ${phone} is given for ${enterprises} different enterprises on ${records} service records`,
+      }),
+    );
+  }
+  return signals;
+}
