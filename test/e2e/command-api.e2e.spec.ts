@@ -85,7 +85,7 @@ function commandApiSuite(kind: StoreKind): void {
     const sha256 = material?.data.sha256 as string;
 
     const known = { serviceId, serviceUscc, complaintId };
-    // A disbursement's 201 needs a published award: programs.e2e.spec.ts pays one.
+    // Routes whose 201 needs more than a filed platform are walked by the specs that build it.
     for (const route of WRITE_ROUTES.filter((candidate) => candidate.needs === undefined)) {
       const token = route.roles.includes('admin')
         ? api.adminToken

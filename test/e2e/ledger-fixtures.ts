@@ -56,10 +56,12 @@ export interface RouteCase {
   readonly path: (platformId: string) => string;
   readonly roles: readonly TokenRole[];
   /**
-   * What a 201 needs beyond a filed platform: a disbursement needs a published award of
-   * E2E_PROGRAM_ID to the platform (test/e2e/programs.e2e.spec.ts pays one).
+   * What a 201 needs beyond a filed platform, so the happy-path run leaves the route to the spec
+   * that builds it: a disbursement needs a published award of E2E_PROGRAM_ID (programs.e2e.spec.ts
+   * pays one); a clawback needs a disbursement, a repayment a clawback order and a decision an
+   * open signal (integrity-story.e2e.spec.ts walks all three).
    */
-  readonly needs?: 'published award';
+  readonly needs?: 'published award' | 'disbursement' | 'clawback order' | 'open signal';
   /** A valid body, given a service record id already stored in the year (for ratings, retractions). */
   readonly body: (known: {
     serviceId: string;
@@ -318,24 +320,28 @@ export const WRITE_ROUTES: readonly RouteCase[] = [
     name: 'clawbacks',
     path: year('clawbacks'),
     roles: ['admin'],
+    needs: 'disbursement',
     body: () => ({ amountFen: 1, reason: '追回已拨付资金' }),
   },
   {
     name: 'repayments',
     path: year('clawbacks/0195f3c2-7a10-4b5e-9c1d-00000000cafe/repayments'),
     roles: ['admin'],
+    needs: 'clawback order',
     body: () => ({ occurredAt: '2026-02-01', amountFen: 1, reference: '缴款书-1' }),
   },
   {
     name: 'fraud-signal confirmation',
     path: () => '/v1/fraud-signals/F-4.no-such-platform.2025.burst/confirmation',
     roles: ['admin'],
+    needs: 'open signal',
     body: () => ({ reason: '回访核实', evidenceRefs: ['回访记录-1'] }),
   },
   {
     name: 'fraud-signal dismissal',
     path: () => '/v1/fraud-signals/F-4.no-such-platform.2025.burst/dismissal',
     roles: ['admin'],
+    needs: 'open signal',
     body: () => ({ reason: '核实无误' }),
   },
   {
