@@ -41,6 +41,32 @@ export default tseslint.config(
     },
   },
   {
+    // Pure code (DESIGN.md "Shape of the code"): the clock, the environment, randomness and the
+    // console come in through commands and parameters, never from globals. dependency-cruiser
+    // guards the imports; these globals need no import.
+    files: ['libs/domain/**/*.ts', 'libs/policy/**/*.ts', 'projections/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'pure code reads no environment: take a parameter' },
+        { name: 'console', message: 'pure code writes nothing' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'the clock comes in command metadata' },
+        { object: 'Math', property: 'random', message: 'ids come in commands' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'the clock comes in command metadata',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

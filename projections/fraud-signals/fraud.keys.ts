@@ -70,13 +70,11 @@ export function fraudKeysFactory(): (event: ProjectedEvent) => readonly string[]
     const data = event.data;
     switch (event.type) {
       case 'ServiceRecorded':
-        return typeof data.enterpriseUscc === 'string' && process.env.NO_SERVICE_DOCS !== '1'
+        return typeof data.enterpriseUscc === 'string'
           ? [yearKey, platformKey, serviceDocKey(data.enterpriseUscc)]
           : [yearKey, platformKey];
       case 'FinancingDealRecorded':
-        return typeof data.lender === 'string' &&
-          typeof data.contractNumber === 'string' &&
-          process.env.NO_CONTRACT_DOCS !== '1'
+        return typeof data.lender === 'string' && typeof data.contractNumber === 'string'
           ? [yearKey, contractDocKey(data.lender, data.contractNumber)]
           : [yearKey];
       case 'MaterialUploaded':

@@ -17,6 +17,12 @@ export type AnyProjection = Projection<unknown, unknown>;
 export class ModelRunner {
   private readonly docs = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
+  /**
+   * For a generation this runner started empty (a rebuild), every key it has handed to the store:
+   * a key outside it has no stored document, so its initial document needs no read. Null when the
+   * generation may hold documents this runner never wrote.
+   */
+  private readonly written: Set<string> | null;
   /** Applied in memory, not yet committed. */
   private applied: number;
   private committedAt: number;
@@ -25,7 +31,9 @@ export class ModelRunner {
     readonly projection: AnyProjection,
     readonly generation: ModelGeneration,
     private readonly store: ReadModelStore,
+    startsEmpty = false,
   ) {
+    this.written = startsEmpty ? new Set() : null;
     this.applied = generation.position;
     this.committedAt = generation.position;
   }
@@ -61,7 +69,12 @@ export class ModelRunner {
     const { projection, docs } = this;
     if (projection.eventTypes.has(event.type)) {
       const keys = projection.keysOf(event);
-      for (const key of keys) if (!docs.has(key)) return false;
+      const { written } = this;
+      for (const key of keys) {
+        if (docs.has(key)) continue;
+        if (written === null || written.has(key)) return false;
+        docs.set(key, projection.initialDoc(key));
+      }
       for (const key of keys) {
         docs.set(key, projection.evolve(docs.get(key), event, key));
         this.dirty.add(key);
@@ -91,6 +104,7 @@ export class ModelRunner {
   takeWrites(): Iterable<DocumentWrite> {
     const keys = [...this.dirty];
     this.dirty.clear();
+    if (this.written !== null) for (const key of keys) this.written.add(key);
     const { model, projection, docs } = this;
     const { generation } = this.generation;
     return (function* serialise(): Generator<DocumentWrite> {

@@ -114,7 +114,7 @@ export class Projector {
       const projection = this.projections.find((p) => p.name === model);
       if (projection === undefined) throw new Error(`no projection named ${model}`);
       const generation = await this.store.createGeneration(model, projection.version);
-      runners.push(new ModelRunner(projection, generation, this.store));
+      runners.push(new ModelRunner(projection, generation, this.store, true));
     }
     this.runners = runners;
     const head = await this.events.headPosition();

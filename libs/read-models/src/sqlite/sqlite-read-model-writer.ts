@@ -20,9 +20,18 @@ interface WriterThread {
 }
 
 /**
+ * Documents go to the thread in chunks of about this many characters (or this many values, five a
+ * document): one message per document cost more in postMessage than the documents' texts did, and
+ * a chunk still bounds what a commit holds before the thread has it.
+ */
+const CHUNK_CHARS = 1 << 20;
+const CHUNK_VALUES = 5 * 1024;
+
+/**
  * The main-thread side of sqlite-read-model-writer.worker.js: a commit goes to the thread as
- * `begin`, one message per document as the caller's iterable yields it (so a document's text is
- * garbage once handed over, instead of a batch of them living until the last is serialised), and
+ * `begin`, its documents in chunks as the caller's iterable yields them (so a document's text is
+ * garbage soon after it is handed over, instead of a batch of them living until the last is
+ * serialised), and
  * `commit` with the positions; it settles when that transaction has committed (or rolled back).
  * Commits apply in the order they were made. The thread starts with the first commit, starts
  * again after a crash, and holds the process open only while a commit is under way.
@@ -42,13 +51,18 @@ export class SqliteReadModelWriter {
     const { worker } = thread;
     worker.postMessage({ kind: 'begin', id });
     try {
+      let values: (string | number)[] = [];
+      let chars = 0;
       for (const write of writes) {
-        worker.postMessage({
-          kind: 'document',
-          id,
-          values: [write.model, write.generation, write.key, write.view, write.doc],
-        });
+        values.push(write.model, write.generation, write.key, write.view, write.doc);
+        chars += write.view.length + write.doc.length;
+        if (chars >= CHUNK_CHARS || values.length >= CHUNK_VALUES) {
+          worker.postMessage({ kind: 'documents', id, values });
+          values = [];
+          chars = 0;
+        }
       }
+      if (values.length > 0) worker.postMessage({ kind: 'documents', id, values });
     } catch (error) {
       // The documents could not all be produced: nothing of this commit may land.
       worker.postMessage({ kind: 'abort', id });

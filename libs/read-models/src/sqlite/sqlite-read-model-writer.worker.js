@@ -6,7 +6,7 @@
  * of kilobytes each for platform-years — then overlaps the projector's fold of the next events
  * on another core instead of stopping it.
  *
- * A commit arrives as `begin`, one `document` message per document, then `commit` (or `abort`
+ * A commit arrives as `begin`, `documents` messages (five values a document), then `commit` (or `abort`
  * when the main thread could not produce them all). The main thread posts them in one go, so a
  * transaction stays open only while its messages are worked through.
  *
@@ -18,13 +18,13 @@ const Database = require('better-sqlite3');
 
 /**
  * @typedef {{ kind: 'begin'; id: number }} BeginMessage
- * @typedef {{ kind: 'document'; id: number; values: [string, number, string, string, string] }} DocumentMessage
- *   values: model, generation, key, view, doc.
+ * @typedef {{ kind: 'documents'; id: number; values: Array<string | number> }} DocumentsMessage
+ *   values: model, generation, key, view, doc of each document in turn.
  * @typedef {{ kind: 'commit'; id: number; positions: Array<string | number> }} CommitMessage
  *   positions: 3 values per generation (position, model, generation).
  * @typedef {{ kind: 'abort'; id: number }} AbortMessage
  * @typedef {{ kind: 'close' }} CloseMessage
- * @typedef {BeginMessage | DocumentMessage | CommitMessage | AbortMessage | CloseMessage} WriterMessage
+ * @typedef {BeginMessage | DocumentsMessage | CommitMessage | AbortMessage | CloseMessage} WriterMessage
  * @typedef {{ id: number; outcome: 'committed' } | { id: number; outcome: 'stale'; model: string; generation: number } | { id: number; outcome: 'failed'; message: string }} WriterReply
  */
 
@@ -95,11 +95,13 @@ port.on('message', (/** @type {WriterMessage} */ message) => {
         current.failure = failed(message.id, error);
       }
       return;
-    case 'document':
+    case 'documents':
       if (message.id !== current.id || current.failure !== null) return;
       try {
-        const [model, generation, key, view, doc] = message.values;
-        upsertDoc.run(model, generation, key, view, doc);
+        const { values } = message;
+        for (let at = 0; at < values.length; at += 5) {
+          upsertDoc.run(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
+        }
       } catch (error) {
         current.failure = failed(message.id, error);
       }
