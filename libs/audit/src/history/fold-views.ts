@@ -1,19 +1,34 @@
 import { ALL_PROJECTIONS } from '@ledger/projections/index';
-import { foldEvents, viewsOf, type ProjectedEvent } from '@ledger/projections/shared/projection';
+import {
+  foldEvents,
+  viewsOf,
+  type ProjectedEvent,
+  type Projection,
+} from '@ledger/projections/shared/projection';
 
 /** Which documents of a model to keep (every one by default). */
 export type KeepDocument = (model: string, key: string) => boolean;
 
+/** The projections the projector runs (ALL_PROJECTIONS), or those of them named. */
+export function projectionsNamed(
+  names: readonly string[] | undefined,
+): readonly Projection<unknown, unknown>[] {
+  return names === undefined
+    ? ALL_PROJECTIONS
+    : ALL_PROJECTIONS.filter((projection) => names.includes(projection.name));
+}
+
 /**
- * Every projection the projector runs (ALL_PROJECTIONS, whatever it holds), folded over the events
- * in the order given — log order — with the projector's own code: model → key → view.
+ * Projections the projector runs (every one by default), folded over the events in the order
+ * given — log order — with the projector's own code: model → key → view.
  */
 export function foldViews(
   events: readonly ProjectedEvent[],
   keep: KeepDocument = () => true,
+  projections: readonly Projection<unknown, unknown>[] = ALL_PROJECTIONS,
 ): Map<string, Map<string, unknown>> {
   const models = new Map<string, Map<string, unknown>>();
-  for (const projection of ALL_PROJECTIONS) {
+  for (const projection of projections) {
     const docs = foldEvents(projection, events);
     for (const key of [...docs.keys()]) if (!keep(projection.name, key)) docs.delete(key);
     models.set(projection.name, viewsOf(projection, docs));
@@ -31,9 +46,10 @@ export function documentsInScope(
   events: readonly ProjectedEvent[],
   platformIds: readonly string[],
   isProgramStream: (stream: string) => boolean,
+  projections: readonly Projection<unknown, unknown>[] = ALL_PROJECTIONS,
 ): KeepDocument {
   const touched = new Map<string, Set<string>>();
-  for (const projection of ALL_PROJECTIONS) {
+  for (const projection of projections) {
     const keys = new Set<string>();
     for (const event of events) {
       if (isProgramStream(event.stream) || !projection.eventTypes.has(event.type)) continue;

@@ -11,7 +11,7 @@ import { memorySnapshot, type ReadModelSnapshot } from '@ledger/read-models';
 import { invalid } from '../audit-error';
 import { asOfPosition, checkCut, cutIncludes, type Cut } from './cut';
 import { defaultYears } from './default-years';
-import { documentsInScope, foldViews } from './fold-views';
+import { documentsInScope, foldViews, projectionsNamed } from './fold-views';
 import { programsEnrolling } from './programs-enrolling';
 import { readStreams } from './read-streams';
 import { resolveCut } from './resolve-cut';
@@ -29,6 +29,11 @@ export interface HistoryOptions {
   readonly discoverPrograms?: boolean;
   /** The clock (ms since the epoch) for the default years; default Date.now(). */
   readonly now?: number;
+  /**
+   * The read models to fold (default every one the projector runs): a caller that answers a few
+   * views need not pay for the others, fraud signals above all.
+   */
+  readonly models?: readonly string[];
 }
 
 export interface HistorySnapshot {
@@ -43,7 +48,7 @@ export interface HistorySnapshot {
   readonly streams: readonly string[];
   /** The included events in log order. */
   readonly events: readonly RecordedEvent[];
-  /** model → key → view of every projection (README.md "Which documents"). */
+  /** model → key → view of every projection folded (README.md "Which documents"). */
   readonly views: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
   /** The views behind the read-model interface, at `position`. */
   readonly snapshot: ReadModelSnapshot;
@@ -90,7 +95,12 @@ export async function historySnapshot(
   const isProgram = (stream: string): boolean => parseProgramStream(stream) !== null;
   // The folds never write to an event (folds-read-only.unit.spec.ts), so the events answered
   // are the events folded, without a copy.
-  const views = foldViews(events, documentsInScope(events, platformIds, isProgram));
+  const projections = projectionsNamed(options.models);
+  const views = foldViews(
+    events,
+    documentsInScope(events, platformIds, isProgram, projections),
+    projections,
+  );
   const position = events.at(-1)?.position ?? -1;
   return {
     cut,

@@ -21,6 +21,14 @@ import { historySnapshot, type HistoryOptions } from '../history/history-snapsho
 import { explain, type Explanation } from '../explain/explain';
 import { programResults, type ProgramResult } from '../explain/program-results';
 
+/** The read models a replay and an explain answer from; the others are not folded. */
+const REPLAYED_MODELS: readonly string[] = [
+  READ_MODELS.platformYearMetrics,
+  READ_MODELS.eligibility,
+  READ_MODELS.fundingLedger,
+  FRAUD_DECISIONS,
+];
+
 export interface ReplayPage {
   /** Index of the first event answered among the included events (log order). */
   readonly offset: number;
@@ -72,7 +80,10 @@ export async function replayPlatformYear(
   page: ReplayPage,
   options: HistoryOptions & { readonly verify?: boolean } = {},
 ): Promise<PlatformYearReplay> {
-  const history = await historySnapshot(store, { platformIds: [platformId] }, cut, options);
+  const history = await historySnapshot(store, { platformIds: [platformId] }, cut, {
+    models: REPLAYED_MODELS,
+    ...options,
+  });
   const view = (model: string, key: string): unknown => history.views.get(model)?.get(key) ?? null;
   const key = platformYearKey(platformId, year);
   const eligibility = view(READ_MODELS.eligibility, platformId) as EligibilityView | null;
@@ -118,7 +129,9 @@ export async function explainAsOf(
   metric: string,
   limit?: number,
 ): Promise<Explanation & { readonly position: number }> {
-  const history = await historySnapshot(store, { platformIds: [platformId] }, cut);
+  const history = await historySnapshot(store, { platformIds: [platformId] }, cut, {
+    models: REPLAYED_MODELS,
+  });
   const key = platformYearKey(platformId, year);
   const stream = platformYearStream(platformId, year);
   const metricsProjection = platformYearMetricsProjection();

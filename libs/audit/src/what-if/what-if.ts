@@ -1,5 +1,6 @@
 import type { OpenedProgram, ProgramResultLine } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
+import { READ_MODELS } from '@ledger/read-models';
 import { packById, type EvaluationContext, type PackResult } from '@ledger/policy';
 import { AuditError } from '../audit-error';
 import { evaluationContext } from '../evaluation/evaluation-context';
@@ -40,7 +41,10 @@ export async function whatIf(
         { kind: 'position', position: Math.max(0, baseline.position) }
       : { kind: 'now' },
     // The packs read the registry and metrics views, which no program event feeds.
-    { discoverPrograms: false },
+    {
+      discoverPrograms: false,
+      models: [READ_MODELS.platforms, READ_MODELS.platformYearMetrics],
+    },
   );
   const context = await evaluationContext(history.snapshot, { ...program, enrolled: platformIds });
   const after = linesOf(candidate.pack.evaluate(context, candidate.parameters));
