@@ -244,6 +244,37 @@ function storySuite(kind: StoreKind): void {
     }
   });
 
+  it('another signal is dismissed with reason and evidence: one event, no consequence, listed as dismissed', async () => {
+    await settled();
+    const open = await auditor(`/v1/fraud-signals?platformId=${platformId}&status=open`);
+    const other = (open.body as { signals: Signal[] }).signals.find(
+      (found) => found.kind === 'all_very_satisfied',
+    );
+    if (other === undefined) throw new Error('no open all_very_satisfied signal');
+    const before = (await api.streamEvents(stream)).length;
+    const answer = await api.post(`/v1/fraud-signals/${other.signalId}/dismissal`, {
+      reason: '评价均由企业线上提交，核实无误',
+      evidenceRefs: ['核查记录-3'],
+    });
+    expect(answer.status).toBe(201);
+    const appended = (await api.streamEvents(stream)).slice(before);
+    expect(appended.map((event) => event.type)).toEqual(['FraudSignalDismissed']);
+    expect(appended[0]?.data).toMatchObject({
+      signalId: other.signalId,
+      reason: '评价均由企业线上提交，核实无误',
+      evidenceRefs: ['核查记录-3'],
+    });
+    await settled();
+    const dismissed = await auditor(`/v1/fraud-signals?platformId=${platformId}&status=dismissed`);
+    expect((dismissed.body as { signals: Signal[] }).signals.map((s) => s.signalId)).toEqual([
+      other.signalId,
+    ]);
+    const unknown = await api.post('/v1/fraud-signals/F-4.no-such-platform.2025.burst/dismissal', {
+      reason: '核实',
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('over-claw is refused and appends nothing; 300,000 元 is ordered back and repaid in two parts', async () => {
     const before = (await api.streamEvents(stream)).length;
     const over = await api.post(`${yearPath}/clawbacks`, {
