@@ -47,6 +47,22 @@ describe('F-3 cross-platform double counting', () => {
     ).toEqual([]);
   });
 
+  it('near miss: placeholders for a missing contract number (-, /, 无, N/A) name no contract', () => {
+    const lender = '重庆农村商业银行';
+    expect(
+      signalsOfRule(
+        'F-3',
+        null,
+        financing(1, lender, '-', 50_000_000),
+        financing(2, lender, '/', 50_000_000, OTHER),
+        financing(3, lender, '无', 50_000_000),
+        financing(4, lender, '无', 50_000_000, OTHER),
+        financing(5, lender, 'N/A', 50_000_000),
+        financing(6, lender, 'n.a', 50_000_000, OTHER),
+      ),
+    ).toEqual([]);
+  });
+
   it('fires for one service record (enterprise, Beijing day, area, description) on two platforms', () => {
     const signals = signalsOfRule(
       'F-3',

@@ -3,9 +3,15 @@ import type { ProjectedEvent } from '../shared/projection';
 import { id, rating, retraction, service } from '../platform-year-metrics/testing/year-events';
 import { ids, recordedAfter, signalsOfRule } from './testing/fraud-events';
 
+/** An instant `seconds` after 2025-05-20 10:30 Beijing time, with the time of day. */
+function givenAt(seconds: number): string {
+  return new Date(Date.UTC(2025, 4, 20, 2, 30) + seconds * 1000).toISOString();
+}
+
 /**
- * `count` services (ids 1…) each rated once (ids 1001…), the ratings recorded `spacing` seconds
- * apart, by the given source and with 很满意 unless said otherwise.
+ * `count` services (ids 1…) each rated once (ids 1001…), the ratings given `spacing` seconds
+ * apart (occurredAt with a time of day) and all recorded at one instant, as one import records
+ * them, by the given source and with 很满意 unless said otherwise.
  */
 function ratedServices(
   count: number,
@@ -17,8 +23,8 @@ function ratedServices(
     rating(
       1001 + index,
       index + 1,
-      { source: source(index) },
-      { recordedAt: recordedAfter(3600 + index * spacing) },
+      { source: source(index), occurredAt: givenAt(3600 + index * spacing) },
+      { recordedAt: recordedAfter(7 * 24 * 3600) },
     ),
   );
   return [...services, ...ratings];
@@ -54,8 +60,8 @@ describe('F-4 rating fabrication', () => {
     });
   });
 
-  describe('ratings in one burst of the store clock', () => {
-    it('fires on 20 ratings recorded within 10 minutes, named by the first', () => {
+  describe('ratings given in one burst', () => {
+    it('fires on 20 ratings given within 10 minutes, named by the first', () => {
       const [signal, ...rest] = signalsOfRule('F-4', 'rating_burst', ...ratedServices(20, 20));
       expect(rest).toEqual([]);
       expect(signal).toMatchObject({
@@ -66,7 +72,7 @@ describe('F-4 rating fabrication', () => {
         figures: { ratings: 20, spanMinutes: 6.3, windowMinutes: 10 },
       });
       expect(signal?.sentence.en).toContain(
-        '20 satisfaction ratings were recorded within 6.3 minutes',
+        '20 satisfaction ratings were given within 6.3 minutes of each other',
       );
     });
 
@@ -75,12 +81,25 @@ describe('F-4 rating fabrication', () => {
       expect(signalsOfRule('F-4', 'rating_burst', ...ratedServices(20, 40))).toEqual([]);
     });
 
+    it('near miss: one import of 40 ratings dated by day records them at one instant', () => {
+      const services = Array.from({ length: 40 }, (_, index) => service(index + 1));
+      const imported = Array.from({ length: 40 }, (_, index) =>
+        rating(
+          1001 + index,
+          index + 1,
+          { occurredAt: '2025-05-20' },
+          { recordedAt: recordedAfter(60) },
+        ),
+      );
+      expect(signalsOfRule('F-4', 'rating_burst', ...services, ...imported)).toEqual([]);
+    });
+
     it('keeps its id and grows as more ratings of the burst arrive; a later burst is another', () => {
       const events = ratedServices(45, 20);
-      // Ratings 1026… come an hour after the first burst, ratings 1021…1025 right after it.
+      // Ratings 1026… were given an hour after the first burst, ratings 1021…1025 right after it.
       const moved = events.map((event, index) =>
         index >= 45 + 25
-          ? { ...event, metadata: { recordedAt: recordedAfter(9000 + index * 20) } }
+          ? { ...event, data: { ...event.data, occurredAt: givenAt(9000 + index * 20) } }
           : event,
       );
       const bursts = signalsOfRule('F-4', 'rating_burst', ...moved);
@@ -88,6 +107,20 @@ describe('F-4 rating fabrication', () => {
         [`F-4.cq-wanzhou-window.2025.rating-burst.${id(1001)}`, 25],
         [`F-4.cq-wanzhou-window.2025.rating-burst.${id(1026)}`, 20],
       ]);
+    });
+
+    it('keeps its id when its first rating is retracted, and counts only the standing', () => {
+      const [signal] = signalsOfRule(
+        'F-4',
+        'rating_burst',
+        ...ratedServices(25, 20),
+        retraction(2001, 1001),
+      );
+      expect(signal).toMatchObject({
+        signalId: `F-4.cq-wanzhou-window.2025.rating-burst.${id(1001)}`,
+        eventCount: 24,
+      });
+      expect(signal?.eventIds).not.toContain(id(1001));
     });
   });
 

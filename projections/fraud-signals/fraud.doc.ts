@@ -3,7 +3,7 @@ import type { EventRef } from './fraud.signal';
 
 /**
  * The documents of the fraud-signals projection, one layout per kind of key (fraud.keys.ts).
- * Folding only records what each record is; the rules run in `view` (fraud.year-view.ts and the
+ * Folding only records what each record is; the rules run in `view` (fraud.view-of.ts and the
  * rules.*.ts files), once per changed document per commit, so evolve stays one Map write.
  */
 export type FraudDoc = YearDoc | PlatformDoc | ContractDoc | ServiceDoc | MaterialDoc;
@@ -72,6 +72,8 @@ export interface RatingEntry extends DatedEntry {
   readonly serviceId: string;
   readonly rating: Rating;
   readonly source: RatingSource;
+  /** occurredAt names a time of day (F-4's bursts compare instants); absent for a date alone. */
+  readonly timed?: true;
 }
 
 export interface TrainingEntry extends DatedEntry {

@@ -7,7 +7,14 @@ import {
   type PlatformYearEventType,
 } from '@ledger/domain';
 import type { ProjectedEvent } from '../shared/projection';
-import type { FraudDoc, PlatformDoc, ServiceEntry, YearDoc, YearEntry } from './fraud.doc';
+import type {
+  FraudDoc,
+  PlatformDoc,
+  RatingEntry,
+  ServiceEntry,
+  YearDoc,
+  YearEntry,
+} from './fraud.doc';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -126,8 +133,8 @@ function entryOf(fact: YearFact, event: ProjectedEvent): YearEntry | null {
         attendees: fact.data.attendeeUsccs,
         personTimes: fact.data.personTimes,
       };
-    case 'SatisfactionRated':
-      return {
+    case 'SatisfactionRated': {
+      const entry: Mutable<RatingEntry> = {
         id,
         position,
         occurredMs,
@@ -137,6 +144,10 @@ function entryOf(fact: YearFact, event: ProjectedEvent): YearEntry | null {
         rating: fact.data.rating,
         source: fact.data.source,
       };
+      // Absent rather than false: most ratings are dated by day, and the stored text stays shorter.
+      if (fact.data.occurredAt.includes('T')) entry.timed = true;
+      return entry;
+    }
     case 'TrainingRecorded':
       return {
         id,

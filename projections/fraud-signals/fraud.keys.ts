@@ -2,7 +2,7 @@ import { parsePlatformStream, parsePlatformYearStream } from '@ledger/domain';
 import { platformYearKey } from '../platform-year-metrics/platform-year-metrics.projection';
 import type { ProjectedEvent } from '../shared/projection';
 import type { FraudDoc } from './fraud.doc';
-import { hash64, normaliseContractNumber, normaliseName } from './fraud.text';
+import { hash64, namesAContract, normaliseContractNumber, normaliseName } from './fraud.text';
 
 /**
  * Document keys. `{platformId}/{year}` is the platform-year (the same key as the metrics);
@@ -74,7 +74,9 @@ export function fraudKeysFactory(): (event: ProjectedEvent) => readonly string[]
           ? [yearKey, platformKey, serviceDocKey(data.enterpriseUscc)]
           : [yearKey, platformKey];
       case 'FinancingDealRecorded':
-        return typeof data.lender === 'string' && typeof data.contractNumber === 'string'
+        return typeof data.lender === 'string' &&
+          typeof data.contractNumber === 'string' &&
+          namesAContract(data.contractNumber)
           ? [yearKey, contractDocKey(data.lender, data.contractNumber)]
           : [yearKey];
       case 'MaterialUploaded':

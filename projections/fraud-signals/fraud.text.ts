@@ -17,6 +17,33 @@ export function normaliseContractNumber(text: string): string {
   return text.normalize('NFKC').replace(CONTRACT_SEPARATORS, '').toUpperCase();
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What a 台账 writes where it has no contract number (compared after normalising). */
+const NO_CONTRACT_NUMBER = new Set([
+  '无',
+  '暂无',
+  '没有',
+  '空',
+  '未知',
+  '待定',
+  '不详',
+  'NA',
+  'NONE',
+  'NULL',
+  'NIL',
+  'TBD',
+  '0',
+]);
+
+/**
+ * F-3 compares only a number that names a contract: a placeholder (`-`, `/`, `无`, `N/A`, …) or
+ * a number without a letter or digit names none, so two deals giving one are not one contract.
+ */
+export function namesAContract(contractNumber: string): boolean {
+  const normalised = normaliseContractNumber(contractNumber);
+  return LETTER_OR_DIGIT.test(normalised) && !NO_CONTRACT_NUMBER.has(normalised);
+}
+
 /**
  * F-4: the digits of a phone number in its domestic form, so that `023-6786 1234`,
  * `+86 23 6786 1234` and `0086 023 67861234` are one phone: a +86 / 0086 country code is dropped

@@ -20,7 +20,7 @@ export interface FraudThresholds {
   readonly claimingPlatforms: number;
   /** F-4: ratings, all 很满意, from which a 100% share is suspicious. */
   readonly allVerySatisfiedMinRatings: number;
-  /** F-4: ratings recorded (store clock) within `burstWindowMinutes` of each other. */
+  /** F-4: ratings given (occurredAt with a time of day) within `burstWindowMinutes` of each other. */
   readonly burstRatings: number;
   readonly burstWindowMinutes: number;
   /** F-4: ratings entered by the platform (source 'platform'), as a count and a share of all. */

@@ -28,6 +28,11 @@ export interface YearIndex {
   readonly activities: ActivityEntry[];
   /** Standing ratings of standing services (S4-3 counts no other). */
   readonly ratings: RatingEntry[];
+  /**
+   * Every rating whose occurredAt names a time of day, standing or not, in log order: F-4 groups
+   * bursts over all of them, so a retraction never renames a burst, and counts the standing.
+   */
+  readonly timedRatings: RatingEntry[];
   /** Standing ratings of retracted services, with the service. */
   readonly ratingsOfRetracted: { readonly rating: RatingEntry; readonly service: ServiceEntry }[];
   readonly trainings: TrainingEntry[];
@@ -50,6 +55,7 @@ export function yearIndex(doc: YearDoc, thresholds: FraudThresholds): YearIndex 
     services: [],
     activities: [],
     ratings: [],
+    timedRatings: [],
     ratingsOfRetracted: [],
     trainings: [],
     deals: [],
@@ -61,6 +67,7 @@ export function yearIndex(doc: YearDoc, thresholds: FraudThresholds): YearIndex 
     retracted: [],
   };
   for (const entry of doc.records.values()) {
+    if (entry.type === 'rating' && entry.timed === true) index.timedRatings.push(entry);
     if (entry.retraction !== undefined) {
       if (entry.type === 'service' || entry.type === 'deal' || entry.type === 'material') {
         index.retracted.push(entry.id);

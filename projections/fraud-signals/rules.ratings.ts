@@ -5,7 +5,7 @@ import { normalisePhone, percentText } from './fraud.text';
 import type { YearIndex } from './fraud.year-index';
 
 /**
- * F-4 rating fabrication: 100% 很满意 over many ratings; ratings in one burst of the store clock;
+ * F-4 rating fabrication: 100% 很满意 over many ratings; ratings given in one burst;
  * ratings entered by the platform; ratings of services later retracted; one contact phone across
  * many enterprises. Ratings count as S4-3 counts them: standing, of a standing service.
  */
@@ -52,49 +52,73 @@ function allVerySatisfied(index: YearIndex): FraudSignal[] {
   ];
 }
 
-type TimedRating = RatingEntry & { readonly recordedMs: number };
+type TimedRating = RatingEntry & { readonly occurredMs: number };
 
 /**
- * Ratings recorded (store clock) within the window of each other, at least `burstRatings` of
- * them: every window that holds enough ratings is a burst, and overlapping windows are one burst,
- * named by its earliest rating so that its id holds as later ratings arrive.
+ * Ratings given (occurredAt, with a time of day) within the window of each other, at least
+ * `burstRatings` of them standing: many enterprises rating within minutes of each other. The
+ * store clock is no evidence here: one import of a 台账 records all its ratings at one instant.
+ * Windows are grouped over every timed rating, standing or not, and overlapping windows are one
+ * burst named by its earliest rating, so neither later ratings nor a retraction rename it.
  */
 function ratingBursts(index: YearIndex): FraudSignal[] {
   const { burstRatings, burstWindowMinutes } = index.thresholds;
   const windowMs = burstWindowMinutes * 60_000;
-  const timed = index.ratings
-    .filter((entry): entry is TimedRating => entry.recordedMs !== null)
-    .sort((a, b) => a.recordedMs - b.recordedMs || a.position - b.position);
+  const standing = new Set(index.ratings);
+  const timed = index.timedRatings
+    .filter((entry): entry is TimedRating => entry.occurredMs !== null)
+    .sort((a, b) => a.occurredMs - b.occurredMs || a.position - b.position);
+  // standingBefore[i]: standing ratings among timed[0..i-1], so a window's count is a difference.
+  const standingBefore = [0];
+  for (const entry of timed) {
+    standingBefore.push((standingBefore.at(-1) ?? 0) + (standing.has(entry) ? 1 : 0));
+  }
+  const standingIn = (from: number, to: number): number =>
+    (standingBefore[to + 1] ?? 0) - (standingBefore[from] ?? 0);
   const signals: FraudSignal[] = [];
+  const emit = (from: number, to: number): void => {
+    const burst = timed.slice(from, to + 1);
+    signals.push(
+      burstSignal(
+        index,
+        burst[0],
+        burst.filter((entry) => standing.has(entry)),
+      ),
+    );
+  };
   let start = -1;
   let end = -1;
   let reach = 0;
   for (let i = 0; i < timed.length; i += 1) {
-    const from = timed[i]?.recordedMs ?? 0;
+    const from = timed[i]?.occurredMs ?? 0;
     if (reach < i) reach = i;
-    while (reach + 1 < timed.length && (timed[reach + 1]?.recordedMs ?? 0) - from <= windowMs) {
+    while (reach + 1 < timed.length && (timed[reach + 1]?.occurredMs ?? 0) - from <= windowMs) {
       reach += 1;
     }
-    if (reach - i + 1 < burstRatings) continue;
+    if (standingIn(i, reach) < burstRatings) continue;
     if (start >= 0 && i <= end) {
       end = Math.max(end, reach);
       continue;
     }
-    if (start >= 0) signals.push(burstSignal(index, timed.slice(start, end + 1)));
+    if (start >= 0) emit(start, end);
     start = i;
     end = reach;
   }
-  if (start >= 0) signals.push(burstSignal(index, timed.slice(start, end + 1)));
+  if (start >= 0) emit(start, end);
   return signals;
 }
 
-function burstSignal(index: YearIndex, burst: readonly TimedRating[]): FraudSignal {
-  const first = burst[0];
+function burstSignal(
+  index: YearIndex,
+  first: TimedRating | undefined,
+  burst: readonly TimedRating[],
+): FraudSignal {
+  const earliest = burst[0];
   const last = burst[burst.length - 1];
   const spanMinutes =
-    first === undefined || last === undefined
+    earliest === undefined || last === undefined
       ? 0
-      : Math.round((last.recordedMs - first.recordedMs) / 6_000) / 10;
+      : Math.round((last.occurredMs - earliest.occurredMs) / 6_000) / 10;
   const count = String(burst.length);
   const window = String(index.thresholds.burstWindowMinutes);
   return signal(index, {
@@ -106,10 +130,10 @@ function burstSignal(index: YearIndex, burst: readonly TimedRating[]): FraudSign
       ratings: burst.length,
       spanMinutes,
       windowMinutes: index.thresholds.burstWindowMinutes,
-      firstRecordedAt: first === undefined ? '' : new Date(first.recordedMs).toISOString(),
+      firstOccurredAt: earliest === undefined ? '' : new Date(earliest.occurredMs).toISOString(),
     },
-    zh: `${count} 条满意度评价在 ${String(spanMinutes)} 分钟内集中录入（${window} 分钟内达到 ${String(index.thresholds.burstRatings)} 条即提示）`,
-    en: `${count} satisfaction ratings were recorded within ${String(spanMinutes)} minutes (the signal fires from ${String(index.thresholds.burstRatings)} within ${window} minutes)`,
+    zh: `${count} 条满意度评价的评价时间集中在 ${String(spanMinutes)} 分钟内（${window} 分钟内达到 ${String(index.thresholds.burstRatings)} 条即提示）`,
+    en: `${count} satisfaction ratings were given within ${String(spanMinutes)} minutes of each other (the signal fires from ${String(index.thresholds.burstRatings)} within ${window} minutes)`,
   });
 }
 
