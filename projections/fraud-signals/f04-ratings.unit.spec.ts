@@ -23,8 +23,8 @@ function ratedServices(
     rating(
       1001 + index,
       index + 1,
-      { source: source(index), occurredAt: givenAt(3600 + index * spacing) },
-      { recordedAt: recordedAfter(7 * 24 * 3600) },
+      { source: source(index) },
+      { occurredAt: givenAt(3600 + index * spacing), recordedAt: recordedAfter(7 * 24 * 3600) },
     ),
   );
   return [...services, ...ratings];
@@ -87,8 +87,8 @@ describe('F-4 rating fabrication', () => {
         rating(
           1001 + index,
           index + 1,
-          { occurredAt: '2025-05-20' },
-          { recordedAt: recordedAfter(60) },
+          {},
+          { occurredAt: '2025-05-20', recordedAt: recordedAfter(60) },
         ),
       );
       expect(signalsOfRule('F-4', 'rating_burst', ...services, ...imported)).toEqual([]);

@@ -189,6 +189,18 @@ function storySuite(kind: StoreKind): void {
     expect([...signal.eventIds].sort()).toEqual([...ratingIds].sort());
     const metrics = await api.call('GET', '/metrics');
     expect(String(metrics.body)).toMatch(/ledger_fraud_signals_open\{rule="F-4"\} [1-9]/);
+    for (const [query, field] of [
+      ['ruleId=F-11', 'ruleId'],
+      ['ruleId=F-01', 'ruleId'],
+      ['status=closed', 'status'],
+      [`programId=${programId}&year=${String(year - 1)}`, 'year'],
+    ]) {
+      const refused = await auditor(`/v1/fraud-signals?${query ?? ''}`);
+      expect({ query, status: refused.status, body: refused.body }).toMatchObject({
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED', details: [{ field }] } },
+      });
+    }
     const byProgram = await auditor(`/v1/fraud-signals?programId=${programId}&status=open`);
     expect((byProgram.body as { signals: Signal[] }).signals.map((s) => s.signalId)).toContain(
       signal.signalId,
@@ -203,6 +215,19 @@ function storySuite(kind: StoreKind): void {
       tokens.platform,
     );
     expect(platformTry.status).toBe(403);
+    const withoutEvidence = await api.post(`/v1/fraud-signals/${signal.signalId}/confirmation`, {
+      reason: '回访企业均称未接受服务',
+    });
+    expect(withoutEvidence.status).toBe(400);
+    expect(withoutEvidence.body).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        details: expect.arrayContaining([
+          expect.objectContaining({ field: 'evidenceRefs' }),
+        ]) as unknown,
+      },
+    });
+    expect((await api.streamEvents(stream)).length).toBe(before);
     const answer = await api.post(`/v1/fraud-signals/${signal.signalId}/confirmation`, {
       reason: '回访企业均称未接受服务',
       evidenceRefs: ['回访记录-2027-01'],

@@ -17,6 +17,7 @@ import {
   Matches,
   Max,
   MaxLength,
+  MinLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -236,10 +237,17 @@ export function Nested(
 }
 
 /** Short texts, e.g. evidence references (a document number, a material's SHA-256, a URL). */
-export function TextList(maxItems = 100, maxLength = 500): Field {
+export function TextList(maxItems = 100, maxLength = 500, minItems = 0): Field {
   return field(
-    same({ type: 'array', items: { type: 'string', maxLength }, maxItems }),
+    same({
+      type: 'array',
+      items: { type: 'string', minLength: minItems > 0 ? 1 : 0, maxLength },
+      minItems,
+      maxItems,
+    }),
     IsArray(),
+    ArrayMinSize(minItems),
+    ...(minItems > 0 ? [MinLength(1, { each: true })] : []),
     ArrayMaxSize(maxItems),
     IsString({ each: true }),
     MaxLength(maxLength, { each: true }),

@@ -20,7 +20,7 @@ import { SignalConfirmationBody, SignalDismissalBody } from './integrity.dto';
 import { WriteSignalDecision } from './signal-decision';
 
 const SIGNAL_ID = /^[A-Za-z0-9._-]{1,300}$/;
-const RULE_ID = /^F-\d{1,2}$/;
+const RULE_ID = /^F-(10|[1-9])$/;
 const STATUSES: readonly SignalStatus[] = ['open', 'confirmed', 'dismissed'];
 
 /** API.md: fraud signals (F-1..F-10) and the administrators' decisions on them. */
@@ -38,13 +38,18 @@ export class FraudSignalsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Fraud signals with their status (open, confirmed, dismissed), filterable by program (its year and enrolled platforms), platform, year, rule and status (roles: admin, auditor)',
+      'Fraud signals with their status (open by default; confirmed, dismissed or all on request), filterable by program (its year and enrolled platforms), platform, year, rule and status (roles: admin, auditor)',
   })
   @ApiQuery({ name: 'programId', required: false })
   @ApiQuery({ name: 'platformId', required: false })
   @ApiQuery({ name: 'year', required: false })
   @ApiQuery({ name: 'ruleId', required: false, description: 'F-1 … F-10' })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: [...STATUSES, 'all'],
+    description: 'default open',
+  })
   @ApiOkResponse({ description: '{ signals: [...] } sorted by platform, year, rule' })
   async list(
     @Query('programId') programId: unknown,
@@ -110,10 +115,11 @@ export class FraudSignalsController {
     };
     const ruleId = text('ruleId');
     if (ruleId !== null && !RULE_ID.test(ruleId)) throw validationFailed('ruleId', 'F-1 … F-10');
-    const status = text('status');
+    // API.md lists open signals; `status` asks for decided ones, `all` for every one.
+    const status = text('status') ?? 'open';
     const knownStatus = STATUSES.find((known) => known === status) ?? null;
-    if (status !== null && knownStatus === null) {
-      throw validationFailed('status', `must be one of ${STATUSES.join(', ')}`);
+    if (status !== 'all' && knownStatus === null) {
+      throw validationFailed('status', `must be one of ${STATUSES.join(', ')}, all`);
     }
     const platform = text('platformId');
     const yearText = text('year');
@@ -126,6 +132,12 @@ export class FraudSignalsController {
         throw new ApiError(404, 'NOT_FOUND', `no program ${program}`, [
           { field: 'programId', reason: 'no such program' },
         ]);
+      }
+      if (year !== null && year !== state.program.year) {
+        throw validationFailed(
+          'year',
+          `program ${program} is of year ${String(state.program.year)}`,
+        );
       }
       const enrolled = new Set(state.enrolled);
       platformIds = new Set([...(platformIds ?? enrolled)].filter((id) => enrolled.has(id)));

@@ -3,11 +3,14 @@ import { FreeText, Instant, PositiveFen, Text, TextList, Uuid, YearList } from '
 
 /** Request bodies of the integrity routes (API.md "Administrators": fraud signals, 取消资格, 追回). */
 
-abstract class DecisionBody {
+abstract class DecisionBase {
   @Uuid({ optional: true, description: 'the decision id (= event id); generated when omitted' })
   recordId?: string;
   @(Text(2000)({ description: 'why: what was checked and found' }))
   reason!: string;
+}
+
+abstract class DecisionBody extends DecisionBase {
   @(TextList()({
     optional: true,
     description: 'evidence references: document numbers, material SHA-256s, event ids',
@@ -15,7 +18,18 @@ abstract class DecisionBody {
   evidenceRefs?: string[] | null;
 }
 
-export class SignalConfirmationBody extends DecisionBody {}
+/** A confirmation cites its evidence (RULES.md "Fraud signals"): it may apply S1-7. */
+export class SignalConfirmationBody extends DecisionBase {
+  @(TextList(
+    100,
+    500,
+    1,
+  )({
+    description:
+      'evidence references, at least one: document numbers, material SHA-256s, event ids',
+  }))
+  evidenceRefs!: string[];
+}
 
 export class SignalDismissalBody extends DecisionBody {}
 
