@@ -10,41 +10,40 @@ import {
 } from '../platform-year-metrics/testing/year-events';
 import { ids, signalsOfRule } from './testing/fraud-events';
 
-/** Offline services to `count` distinct enterprises, ids 1…count. */
+/** Services (offline, outside the information area) to `count` distinct enterprises, ids 1…count. */
 function enterprises(count: number): ProjectedEvent[] {
   return Array.from({ length: count }, (_, index) => service(index + 1));
 }
 
 describe('F-7 threshold hugging', () => {
-  it('fires on exactly 100 enterprises served offline, naming the records behind the count', () => {
+  it('fires on exactly 100 enterprises served (S4-1), naming the records behind the count', () => {
     const [signal, ...rest] = signalsOfRule('F-7', null, ...enterprises(100));
     expect(rest).toEqual([]);
     expect(signal).toMatchObject({
-      signalId: 'F-7.cq-wanzhou-window.2025.at-bar.enterprises-served-offline',
-      kind: 'enterprises_served_offline_at_bar',
+      signalId: 'F-7.cq-wanzhou-window.2025.at-bar.enterprises-served',
+      kind: 'enterprises_served_at_bar',
       severity: 'low',
       fabricates: 'records',
       eventIds: ids(1, 100),
       figures: { value: 100, bar: 100, marginPercent: 2 },
     });
-    expect(signal?.sentence.zh).toBe(
-      '线下服务企业 100 家，恰在 100 家门槛上或略高于门槛（2% 以内）',
-    );
+    expect(signal?.sentence.zh).toBe('服务企业 100 家，恰在 100 家门槛上或略高于门槛（2% 以内）');
     expect(signal?.sentence.en).toBe(
-      '100 enterprises served offline, at or just above the bar of 100 (within 2%)',
+      '100 enterprises served, at or just above the bar of 100 (within 2%)',
     );
   });
 
-  it('counts offline activity attendees as the metrics do, and 102 is still within 2%', () => {
+  it('counts online services and activity attendees of either mode, as the metrics do', () => {
     const [signal] = signalsOfRule(
       'F-7',
-      'enterprises_served_offline_at_bar',
-      ...enterprises(100),
+      'enterprises_served_at_bar',
+      ...enterprises(60),
+      ...Array.from({ length: 38 }, (_, index) => service(index + 61, { mode: 'online' })),
       activity(101, { attendeeUsccs: [uscc(1), uscc(500), uscc(501)] }),
       activity(102, { attendeeUsccs: [uscc(502)], mode: 'online' }),
     );
-    expect(signal?.figures).toMatchObject({ value: 102 });
-    expect(signal?.eventIds).toEqual([...ids(1, 100), id(101)]);
+    expect(signal?.figures).toMatchObject({ value: 101 });
+    expect(signal?.eventIds).toEqual([...ids(1, 98), id(101), id(102)]);
   });
 
   it('near miss: 99 or 103 enterprises, or 100 with one retracted', () => {
@@ -64,20 +63,21 @@ describe('F-7 threshold hugging', () => {
     ).toEqual(['information_enterprises_served_offline_at_bar']);
   });
 
-  it('fires on 1,000 training person-times (trainees plus training-area activities)', () => {
+  it('fires on 1,000 trainees, the training function’s figure; activities’ person-times are not trainees', () => {
     const [signal] = signalsOfRule(
       'F-7',
       null,
       training(1, 4, 600),
-      activity(2, { area: 'training', personTimes: 400 }),
-      activity(3, { area: 'consulting', personTimes: 400 }),
+      training(2, 2, 400),
+      activity(3, { area: 'training', personTimes: 50 }),
     );
     expect(signal).toMatchObject({
-      kind: 'training_person_times_at_bar',
+      kind: 'trainees_at_bar',
       eventIds: [id(1), id(2)],
       figures: { value: 1000, bar: 1000 },
     });
     expect(signalsOfRule('F-7', null, training(1, 4, 1021))).toEqual([]);
+    expect(signalsOfRule('F-7', null, training(1, 4, 999))).toEqual([]);
   });
 
   it('fires on 4亿元 of financing up to 2% above, never below', () => {

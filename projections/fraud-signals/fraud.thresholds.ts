@@ -53,12 +53,12 @@ export interface FraudThresholds {
 }
 
 export interface FraudBars {
-  /** S4-1 / S4-2 / S3-2: enterprises served offline in the year (distinct USCCs). */
-  readonly enterprisesServedOffline: number;
+  /** S4-1: SMEs served in the year, any mode (distinct USCCs, calendarYear.enterprisesServed). */
+  readonly enterprisesServed: number;
   /** S3-2 / S4-2 information function: the information area's enterprises served offline. */
   readonly informationEnterprisesServedOffline: number;
-  /** S3-2 / S4-2 training function: person-times (training-area activities + trainees). */
-  readonly trainingPersonTimes: number;
+  /** S3-2 / S4-2 training function: trainees (TrainingRecorded person-times, byFunction.training). */
+  readonly trainees: number;
   /** S3-2 / S4-2 financing function: 4亿元 in 分. */
   readonly financingFen: number;
   /** S4-1: service institutions gathered, read as institutions delivering services. */
@@ -84,9 +84,9 @@ export const DEFAULT_FRAUD_THRESHOLDS: FraudThresholds = {
   surgeMinRecords: 20,
   backdatedRecords: 1,
   bars: {
-    enterprisesServedOffline: 100,
+    enterprisesServed: 100,
     informationEnterprisesServedOffline: 100,
-    trainingPersonTimes: 1000,
+    trainees: 1000,
     financingFen: 40_000_000_000,
     institutionsDelivering: 5,
   },

@@ -18,11 +18,11 @@ interface BarText {
 }
 
 const BAR_TEXT: Readonly<Record<keyof FraudBars, BarText>> = {
-  enterprisesServedOffline: {
-    kind: 'enterprises_served_offline_at_bar',
-    subject: 'enterprises-served-offline',
-    zh: (value, bar) => `线下服务企业 ${value} 家，恰在 ${bar} 家门槛上或略高于门槛`,
-    en: (value, bar) => `${value} enterprises served offline, at or just above the bar of ${bar}`,
+  enterprisesServed: {
+    kind: 'enterprises_served_at_bar',
+    subject: 'enterprises-served',
+    zh: (value, bar) => `服务企业 ${value} 家，恰在 ${bar} 家门槛上或略高于门槛`,
+    en: (value, bar) => `${value} enterprises served, at or just above the bar of ${bar}`,
     text: String,
   },
   informationEnterprisesServedOffline: {
@@ -33,11 +33,11 @@ const BAR_TEXT: Readonly<Record<keyof FraudBars, BarText>> = {
       `${value} enterprises served offline in information services, at or just above the bar of ${bar}`,
     text: String,
   },
-  trainingPersonTimes: {
-    kind: 'training_person_times_at_bar',
-    subject: 'training-person-times',
+  trainees: {
+    kind: 'trainees_at_bar',
+    subject: 'trainees',
     zh: (value, bar) => `培训 ${value} 人次，恰在 ${bar} 人次门槛上或略高于门槛`,
-    en: (value, bar) => `${value} training person-times, at or just above the bar of ${bar}`,
+    en: (value, bar) => `${value} trainees (person-times), at or just above the bar of ${bar}`,
     text: String,
   },
   financingFen: {
@@ -59,7 +59,10 @@ const BAR_TEXT: Readonly<Record<keyof FraudBars, BarText>> = {
 
 /**
  * F-7 threshold hugging: a calendar-year figure equal to a bar or at most `barMarginPercent`
- * above it, counted as the metrics count it (calendar-year window, standing records only).
+ * above it, counted as the metrics count the figure the packs gate on (calendar-year window,
+ * standing records only): enterprises served in any mode (S4-1), the information function's
+ * enterprises served offline (S3-2, S4-2), trainees (S3-2, S4-2), financing (S3-2, S4-2) and
+ * institutions delivering services (S4-1).
  */
 export function barSignals(index: YearIndex): FraudSignal[] {
   const { bars, barMarginPercent, maxEventIdsPerSignal } = index.thresholds;
@@ -98,46 +101,39 @@ function figuresOf(index: YearIndex): Record<keyof FraudBars, Figure> {
   const { yearStartMs, yearEndMs } = index.windows;
   const inYear = (record: { readonly occurredMs: number | null }): boolean =>
     record.occurredMs !== null && record.occurredMs >= yearStartMs && record.occurredMs < yearEndMs;
-  const offline = new Set<string>();
-  const offlineEvents: EventRef[] = [];
+  const served = new Set<string>();
+  const servedEvents: EventRef[] = [];
   const information = new Set<string>();
   const informationEvents: EventRef[] = [];
   const institutions = new Set<string>();
   const institutionEvents: EventRef[] = [];
   for (const service of index.services) {
     if (!inYear(service)) continue;
-    if (service.offline) {
-      offline.add(service.uscc);
-      offlineEvents.push(service);
-      if (service.area === 'information') {
-        information.add(service.uscc);
-        informationEvents.push(service);
-      }
+    served.add(service.uscc);
+    servedEvents.push(service);
+    if (service.offline && service.area === 'information') {
+      information.add(service.uscc);
+      informationEvents.push(service);
     }
     if (service.institution !== undefined) {
       institutions.add(service.institution);
       institutionEvents.push(service);
     }
   }
-  let personTimes = 0;
-  const trainingEvents: EventRef[] = [];
   for (const activity of index.activities) {
-    if (!inYear(activity)) continue;
-    if (activity.area === 'training') {
-      personTimes += activity.personTimes;
-      trainingEvents.push(activity);
-    }
-    if (!activity.offline || activity.attendees.length === 0) continue;
-    for (const uscc of activity.attendees) offline.add(uscc);
-    offlineEvents.push(activity);
-    if (activity.area === 'information') {
+    if (!inYear(activity) || activity.attendees.length === 0) continue;
+    for (const uscc of activity.attendees) served.add(uscc);
+    servedEvents.push(activity);
+    if (activity.offline && activity.area === 'information') {
       for (const uscc of activity.attendees) information.add(uscc);
       informationEvents.push(activity);
     }
   }
+  let trainees = 0;
+  const trainingEvents: EventRef[] = [];
   for (const training of index.trainings) {
     if (!inYear(training)) continue;
-    personTimes += training.personTimes;
+    trainees += training.personTimes;
     trainingEvents.push(training);
   }
   let financingFen = 0;
@@ -148,9 +144,9 @@ function figuresOf(index: YearIndex): Record<keyof FraudBars, Figure> {
     dealEvents.push(deal);
   }
   return {
-    enterprisesServedOffline: { value: offline.size, events: offlineEvents },
+    enterprisesServed: { value: served.size, events: servedEvents },
     informationEnterprisesServedOffline: { value: information.size, events: informationEvents },
-    trainingPersonTimes: { value: personTimes, events: trainingEvents },
+    trainees: { value: trainees, events: trainingEvents },
     financingFen: { value: financingFen, events: dealEvents },
     institutionsDelivering: { value: institutions.size, events: institutionEvents },
   };
