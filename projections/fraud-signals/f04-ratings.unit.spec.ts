@@ -213,7 +213,8 @@ describe('F-4 rating fabrication', () => {
       );
       expect(signal).toMatchObject({
         signalId: 'F-4.cq-wanzhou-window.2025.shared-phone.02367861234',
-        fabricates: 'ratings',
+        // Its evidence is service records: a confirmation finds records fabricated.
+        fabricates: 'records',
         eventIds: ids(1, 5),
         figures: { phone: '02367861234', enterprises: 5, services: 5 },
       });

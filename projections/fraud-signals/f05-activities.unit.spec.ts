@@ -126,7 +126,8 @@ describe('F-5 activity inflation', () => {
       expect(rest).toEqual([]);
       expect(signal).toMatchObject({
         signalId: 'F-5.cq-wanzhou-window.2025.deadline-surge',
-        fabricates: 'activities',
+        // Service records surged: a confirmation finds records, not activities, fabricated.
+        fabricates: 'records',
         eventIds: ids(1, 20),
         figures: {
           records: 20,

@@ -1,4 +1,10 @@
-import { retraction, service, submitted, uscc } from '../platform-year-metrics/testing/year-events';
+import {
+  activity,
+  retraction,
+  service,
+  submitted,
+  uscc,
+} from '../platform-year-metrics/testing/year-events';
 import { eventId } from '../platforms/testing/platform-events';
 import { profile, signalsOfRule } from './testing/fraud-events';
 
@@ -56,6 +62,25 @@ describe('F-9 paper institutions', () => {
       retraction(10, 5),
     );
     expect(signal?.figures).toMatchObject({ delivering: 4, paper: 1 });
+  });
+
+  it('low when fewer are listed than the bar: the idle ones do not lift the count to it', () => {
+    const [signal] = signalsOfRule(
+      'F-9',
+      null,
+      profile(1, INSTITUTIONS.slice(0, 3)),
+      ...delivered(2),
+    );
+    expect(signal).toMatchObject({
+      severity: 'low',
+      figures: { listed: 3, delivering: 2, paper: 1 },
+    });
+  });
+
+  it('near miss: a year whose only record, an activity, is retracted is not a year F-9 reads', () => {
+    expect(
+      signalsOfRule('F-9', null, profile(1, INSTITUTIONS), activity(1, {}), retraction(10, 1)),
+    ).toEqual([]);
   });
 
   it('near miss: every listed institution delivered; no profile at all', () => {

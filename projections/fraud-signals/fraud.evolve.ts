@@ -225,6 +225,18 @@ function evolvePlatform(doc: PlatformDoc, event: ProjectedEvent, year: number | 
   }
   if (year === null) return;
   const fact = event as unknown as YearFact;
+  if (fact.type === 'RecordRetracted') {
+    // Takes back what a service added; a retraction of anything else names no year for F-9.
+    const service = doc.institutionServices.get(fact.data.retractedId);
+    if (service === undefined) return;
+    doc.institutionServices.delete(fact.data.retractedId);
+    const serviceCounts = doc.delivered.get(service.year);
+    const left = (serviceCounts?.get(service.uscc) ?? 0) - 1;
+    if (left > 0) serviceCounts?.set(service.uscc, left);
+    else serviceCounts?.delete(service.uscc);
+    return;
+  }
+  // A service record or the year's submission: a year F-9 reads, even if no institution served.
   let counts = doc.delivered.get(year);
   if (counts === undefined) {
     counts = new Map();
@@ -235,14 +247,6 @@ function evolvePlatform(doc: PlatformDoc, event: ProjectedEvent, year: number | 
     if (institution === null || doc.institutionServices.has(fact.data.recordId)) return;
     counts.set(institution, (counts.get(institution) ?? 0) + 1);
     doc.institutionServices.set(fact.data.recordId, { year, uscc: institution });
-  } else if (fact.type === 'RecordRetracted') {
-    const service = doc.institutionServices.get(fact.data.retractedId);
-    if (service === undefined) return;
-    doc.institutionServices.delete(fact.data.retractedId);
-    const serviceCounts = doc.delivered.get(service.year);
-    const left = (serviceCounts?.get(service.uscc) ?? 0) - 1;
-    if (left > 0) serviceCounts?.set(service.uscc, left);
-    else serviceCounts?.delete(service.uscc);
   }
 }
 

@@ -14,16 +14,17 @@ export function activitySignals(index: YearIndex): FraudSignal[] {
   return [...identicalLists(index), ...overlapping(index), ...deadlineSurge(index)];
 }
 
-type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'>;
+type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'> &
+  Partial<Pick<SignalInput, 'fabricates'>>;
 
 function signal(index: YearIndex, clause: Clause): FraudSignal {
   return makeSignal(
     {
+      fabricates: 'activities',
       ...clause,
       ruleId: 'F-5',
       platformId: index.platformId,
       year: index.year,
-      fabricates: 'activities',
     },
     index.thresholds.maxEventIdsPerSignal,
   );
@@ -124,6 +125,7 @@ function deadlineSurge(index: YearIndex): FraudSignal[] {
     }
   };
   count(index.activities);
+  const lateActivities = late.length;
   count(index.trainings);
   count(index.services);
   const periodDays = (periodEndMs - periodStartMs) / DAY_MS;
@@ -138,6 +140,8 @@ function deadlineSurge(index: YearIndex): FraudSignal[] {
     signal(index, {
       kind: 'deadline_surge',
       subject: ['deadline-surge'],
+      // What a confirmation finds fabricated: activities alone, or records (services, trainings).
+      fabricates: late.length === lateActivities ? 'activities' : 'records',
       severity: 'medium',
       events: late,
       figures: {

@@ -54,8 +54,8 @@ export function paperInstitutionSignals(
           year,
           kind: 'institutions_without_services',
           subject: ['paper-institutions'],
-          // Only when the listed-but-idle institutions are what lifts the count to S4-1's bar.
-          severity: delivering < bar ? 'high' : 'low',
+          // High only when the listed-but-idle institutions are what lifts the count to S4-1's bar.
+          severity: listed.size >= bar && delivering < bar ? 'high' : 'low',
           fabricates: null,
           events: [...listing].map((profile) => ({
             id: profile.eventId,

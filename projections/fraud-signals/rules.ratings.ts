@@ -19,16 +19,17 @@ export function ratingSignals(index: YearIndex): FraudSignal[] {
   ];
 }
 
-type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'>;
+type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'> &
+  Partial<Pick<SignalInput, 'fabricates'>>;
 
 function signal(index: YearIndex, clause: Clause): FraudSignal {
   return makeSignal(
     {
+      fabricates: 'ratings',
       ...clause,
       ruleId: 'F-4',
       platformId: index.platformId,
       year: index.year,
-      fabricates: 'ratings',
     },
     index.thresholds.maxEventIdsPerSignal,
   );
@@ -211,6 +212,8 @@ function sharedPhones(index: YearIndex): FraudSignal[] {
       signal(index, {
         kind: 'shared_contact_phone',
         subject: ['shared-phone', phone],
+        // Its evidence is the service records that give the phone, not ratings.
+        fabricates: 'records',
         severity: 'medium',
         events: services,
         figures: { phone, enterprises: usccs.size, services: services.length },
