@@ -294,6 +294,62 @@ function storySuite(kind: StoreKind): void {
     expect((dismissed.body as { signals: Signal[] }).signals.map((s) => s.signalId)).toEqual([
       other.signalId,
     ]);
+
+    // One merely satisfied rating ends "all 很满意": the signal is no longer raised, and its
+    // dismissal is listed apart, still decided; retracting that rating raises it again.
+    const serviceId = uuidv7();
+    const ratingId = uuidv7();
+    const given = `${String(year)}-05-06T10:00:00+08:00`;
+    expect(
+      (
+        await api.post(
+          `${yearPath}/services`,
+          {
+            recordId: serviceId,
+            occurredAt: given,
+            enterpriseUscc: uscc(950),
+            enterpriseName: '重庆满意科技有限公司',
+            area: 'financing',
+            mode: 'offline',
+            feeKind: 'free',
+            description: '融资对接服务',
+          },
+          tokens.platform,
+        )
+      ).status,
+    ).toBe(201);
+    const rated = {
+      recordId: ratingId,
+      occurredAt: given,
+      serviceId,
+      enterpriseUscc: uscc(950),
+      rating: 'satisfied',
+      source: 'enterprise',
+    };
+    expect((await api.post(`${yearPath}/ratings`, rated, tokens.platform)).status).toBe(201);
+    await settled();
+    const moved = (await auditor(`/v1/fraud-signals?platformId=${platformId}&status=dismissed`))
+      .body as { signals: Signal[]; withdrawn: { signalId: string; status: string }[] };
+    expect(moved.signals).toEqual([]);
+    expect(moved.withdrawn).toMatchObject([{ signalId: other.signalId, status: 'dismissed' }]);
+    const again = await api.post(`/v1/fraud-signals/${other.signalId}/dismissal`, {
+      reason: '复核',
+    });
+    expect(again.status).toBe(409);
+    for (const retractedId of [ratingId, serviceId]) {
+      const retracted = await api.post(
+        `${yearPath}/retractions`,
+        { retractedId, reason: '录入错误' },
+        tokens.platform,
+      );
+      expect(retracted.status).toBe(201);
+    }
+    await settled();
+    const back = (await auditor(`/v1/fraud-signals?platformId=${platformId}&status=dismissed`))
+      .body as { signals: Signal[]; withdrawn: unknown[] };
+    expect(back.signals.map((s) => s.signalId)).toEqual([other.signalId]);
+    expect(back.withdrawn).toEqual([]);
+
     const unknown = await api.post('/v1/fraud-signals/F-4.no-such-platform.2025.burst/dismissal', {
       reason: '核实',
     });

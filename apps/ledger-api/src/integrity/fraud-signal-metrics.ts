@@ -16,7 +16,7 @@ export class FraudSignalMetrics {
       labelNames: ['rule'] as const,
       registers: [metrics.registry],
       collect: async function (this: Gauge<'rule'>) {
-        const open = await signals.list({
+        const { signals: open } = await signals.list({
           platformIds: null,
           year: null,
           ruleId: null,

@@ -14,7 +14,7 @@ import {
   FraudSignalReader,
   type SignalFilter,
   type SignalStatus,
-  type SignalWithStatus,
+  type SignalList,
 } from './fraud-signal-reader';
 import { SignalConfirmationBody, SignalDismissalBody } from './integrity.dto';
 import { WriteSignalDecision } from './signal-decision';
@@ -50,16 +50,19 @@ export class FraudSignalsController {
     enum: [...STATUSES, 'all'],
     description: 'default open',
   })
-  @ApiOkResponse({ description: '{ signals: [...] } sorted by platform, year, rule' })
+  @ApiOkResponse({
+    description:
+      '{ signals: [...] } sorted by platform, year, rule, each with its status and decision; { withdrawn: [...] }: decisions whose signal is no longer raised (a record it named was retracted since)',
+  })
   async list(
     @Query('programId') programId: unknown,
     @Query('platformId') platformId: unknown,
     @Query('year') year: unknown,
     @Query('ruleId') ruleId: unknown,
     @Query('status') status: unknown,
-  ): Promise<{ readonly signals: readonly SignalWithStatus[] }> {
+  ): Promise<SignalList> {
     const filter = await this.filterOf({ programId, platformId, year, ruleId, status });
-    return { signals: await this.signals.list(filter) };
+    return this.signals.list(filter);
   }
 
   @WriteRoute(
