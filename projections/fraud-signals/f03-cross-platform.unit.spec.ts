@@ -5,7 +5,7 @@ const ENTERPRISE = uscc(7);
 const OTHER = { platformId: OTHER_PLATFORM };
 
 describe('F-3 cross-platform double counting', () => {
-  it('fires for each platform-year claiming one financing contract, naming both claims', () => {
+  it('fires for each platform-year claiming one financing contract, naming its own claim', () => {
     const signals = signalsOfRule(
       'F-3',
       null,
@@ -24,7 +24,8 @@ describe('F-3 cross-platform double counting', () => {
         kind: 'same_contract',
         severity: 'high',
         fabricates: 'records',
-        eventIds: [id(1), id(2)],
+        // Each platform-year's signal names its own claims; figures count every claim.
+        eventIds: [signal.platformId === OTHER_PLATFORM ? id(2) : id(1)],
         figures: { contractNumber: 'HT-2025-001', claims: 2, platforms: 2 },
       });
       expect(signal.signalId).toMatch(
@@ -83,7 +84,7 @@ describe('F-3 cross-platform double counting', () => {
       expect(signal).toMatchObject({
         kind: 'same_service',
         fabricates: 'records',
-        eventIds: [id(1), id(2)],
+        eventIds: [signal.platformId === OTHER_PLATFORM ? id(2) : id(1)],
         figures: {
           uscc: ENTERPRISE,
           day: '2025-05-20',
@@ -139,8 +140,8 @@ describe('F-3 cross-platform double counting', () => {
       retraction(4, 2, OTHER),
     );
     expect(signals.map((signal) => [signal.platformId, signal.eventIds])).toEqual([
-      ['cq-qianjiang-window', [id(1), id(3)]],
-      ['cq-wanzhou-window', [id(1), id(3)]],
+      ['cq-qianjiang-window', [id(3)]],
+      ['cq-wanzhou-window', [id(1)]],
     ]);
   });
 });

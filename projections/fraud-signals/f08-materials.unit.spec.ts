@@ -25,12 +25,29 @@ describe('F-8 evidence reuse', () => {
         kind: 'same_material',
         severity: 'high',
         fabricates: 'activities',
-        eventIds: [id(1), id(2)],
+        // Each platform-year's signal names its own uploads; figures count every claim.
+        eventIds: [signal.platformId === OTHER.platformId ? id(2) : id(1)],
         figures: { sha256: SHA, claims: 2, platforms: 2, evidenceSets: 2 },
       });
       expect(signal.sentence.zh).toBe(
         '同一份材料（SHA-256 c0ffee000000…）被上传 2 次，涉及 2 个平台、2 组不同的佐证对象',
       );
+    }
+  });
+
+  it('one file shared by 50 platforms: each signal names its own upload, not all 50', () => {
+    const signals = signalsOfRule(
+      'F-8',
+      null,
+      ...Array.from({ length: 50 }, (_, index) =>
+        upload(index + 1, SHA, [id(100 + index)], { platformId: `cq-window-${String(index)}` }),
+      ),
+    );
+    expect(signals).toHaveLength(50);
+    for (const signal of signals) {
+      expect(signal.eventIds).toHaveLength(1);
+      expect(signal.otherPlatforms).toHaveLength(49);
+      expect(signal.figures).toMatchObject({ claims: 50, platforms: 50 });
     }
   });
 

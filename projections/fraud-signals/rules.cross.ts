@@ -134,8 +134,10 @@ function raises(evidence: CrossEvidence, thresholds: FraudThresholds): boolean {
 }
 
 /**
- * One signal for each platform-year with a claim, naming every claim (all platforms) and the
- * other platforms: an administrator decides each platform-year's signal on its own.
+ * One signal for each platform-year with a claim, naming its own claims (the events a decision
+ * on that platform-year is about) and the other platforms, with the counts of every claim: an
+ * administrator decides each platform-year's signal on its own. The view's `cross` keeps every
+ * claim once, so a file shared by many platforms costs each signal its own claims, not all.
  */
 export function crossSignals(evidence: CrossEvidence, thresholds: FraudThresholds): FraudSignal[] {
   if (!raises(evidence, thresholds)) return [];
@@ -148,7 +150,6 @@ export function crossSignals(evidence: CrossEvidence, thresholds: FraudThreshold
       year: claim.year,
     });
   }
-  const events = claims.map((claim) => ({ id: claim.eventId, position: claim.position }));
   const text = sentenceOf(evidence, platforms.length);
   return [...places.values()].map(({ platformId, year }) =>
     makeSignal(
@@ -160,7 +161,9 @@ export function crossSignals(evidence: CrossEvidence, thresholds: FraudThreshold
         subject: evidence.subject,
         severity: evidence.ruleId === 'F-3' || platforms.length >= 2 ? 'high' : 'medium',
         fabricates: evidence.ruleId === 'F-3' ? 'records' : 'activities',
-        events,
+        events: claims
+          .filter((claim) => claim.platformId === platformId && claim.year === year)
+          .map((claim) => ({ id: claim.eventId, position: claim.position })),
         otherPlatforms: platforms.filter((other) => other !== platformId),
         figures: {
           ...evidence.figures,
