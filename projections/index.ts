@@ -7,8 +7,10 @@ import { platforms } from './platforms/platforms.projection';
 import type { Projection } from './shared/projection';
 
 /**
- * The keyed folds the projector runs and the audit replays (network statistics are computed from
- * their views, not folded from the log). Each document and view is JSON.
+ * The keyed folds the projector runs. The audit folds in memory those it answers from (libs/audit:
+ * replay and explain the metrics, eligibility, funding and decisions; what-if the registry and
+ * metrics). Network statistics are computed from their views, not folded from the log. Each
+ * document and view is JSON.
  */
 export const ALL_PROJECTIONS: readonly Projection<unknown, unknown>[] = [
   platforms,

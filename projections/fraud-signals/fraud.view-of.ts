@@ -14,7 +14,7 @@ import { yearIndex } from './fraud.year-index';
 /**
  * The signals a document raises, computed from the whole document once per commit it changed
  * in: one pass sorting a platform-year's records by kind, then each rule groups what it reads
- * (hash maps, one sort of the ratings by store clock), so a view costs O(records) with small
+ * (hash maps, one sort of the timed ratings by occurredAt), so a view costs O(records) with small
  * constants, O(n log n) at worst for the burst sort.
  */
 export function fraudView(

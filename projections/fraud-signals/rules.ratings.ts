@@ -60,7 +60,9 @@ type TimedRating = RatingEntry & { readonly occurredMs: number };
  * `burstRatings` of them standing: many enterprises rating within minutes of each other. The
  * store clock is no evidence here: one import of a 台账 records all its ratings at one instant.
  * Windows are grouped over every timed rating, standing or not, and overlapping windows are one
- * burst named by its earliest rating, so neither later ratings nor a retraction rename it.
+ * burst named by its earliest rating. Ratings that extend a burst keep its name; a retraction
+ * renames it only when it leaves the first window short of the count, and a rating dated before
+ * the burst can extend it back. A decision on the old name then shows as withdrawn.
  */
 function ratingBursts(index: YearIndex): FraudSignal[] {
   const { burstRatings, burstWindowMinutes } = index.thresholds;

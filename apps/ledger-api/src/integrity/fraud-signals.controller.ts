@@ -67,7 +67,7 @@ export class FraudSignalsController {
 
   @WriteRoute(
     ':signalId/confirmation',
-    "Confirm a fraud signal with reason and evidence; a confirmed fabrication of activities, records or ratings applies S1-7 in the same append (this year and next disqualified, a clawback of the year's disbursements proposed)",
+    "Confirm a fraud signal with reason and at least one evidence reference. On a window platform, a confirmed fabrication of activities, records or ratings applies S1-7 in the same append (this year and next disqualified, a clawback of the year's disbursements proposed); on a demonstration platform the confirmation is recorded and bengbu-demo-2022 grades it D (S3-7)",
     'admin',
   )
   confirm(

@@ -63,6 +63,22 @@ describe('S1-7 confirmed fabrication: support cancelled this year and next', () 
     });
   });
 
+  it('S1-6: an administrator’s 取消资格 under S1-6 cancels support, cited as S1-6, not S1-7', () => {
+    const s16: DisqualificationView = {
+      eventId: 'dq-audit',
+      ruleId: 'S1-6',
+      yearsAffected: [2025],
+      reason: '巡视审计发现问题',
+    };
+    const result = run([s16], null);
+    const r1 = resultFor(result, 'r1');
+    expect(r1).toMatchObject({ tier: null, amountFen: 0, flags: ['取消支持资格'] });
+    expect(r1.rules.filter((rule) => rule.eventIds?.includes('dq-audit'))).toMatchObject([
+      { ruleId: 'S1-6', outcome: 'fail' },
+    ]);
+    expect(ruleOf(r1, 'S1-5').detail).toBe('Not ranked for funding: support cancelled (S1-6).');
+  });
+
   it('S1-7 near miss: a 2023 fraud (2023 and 2024) does not reach 2025', () => {
     const result = run([], [s17('dq-old', [2023, 2024])]);
     expect(ruleOf(resultFor(result, 'r1'), 'S1-7')).toMatchObject({ outcome: 'pass' });

@@ -632,10 +632,16 @@ function creditRule(
   };
 }
 
-/** The rules that cancelled an assessed platform's support: S1-6, S1-7 or both. */
+/** The rules that cancelled an assessed platform's support: S1-6, S1-7, or a disqualification's. */
 function cancellingRules(assessment: Assessment): string {
   return assessment.rules
-    .filter((rule) => (rule.ruleId === 'S1-6' || rule.ruleId === 'S1-7') && rule.outcome === 'fail')
+    .filter(
+      (rule) =>
+        rule.outcome === 'fail' &&
+        (rule.ruleId === 'S1-6' ||
+          rule.ruleId === 'S1-7' ||
+          rule.figures?.disqualifications !== undefined),
+    )
     .map((rule) => rule.ruleId)
     .join(', ');
 }
@@ -657,8 +663,11 @@ function fabricationRule(input: PlatformEvaluationInput, year: number): RuleAppl
       detail: `No confirmed fabrication or other disqualification (取消资格) covers ${String(year)}.`,
       figures: { disqualifications: 0 },
     };
+  // Cited by the rule the disqualifications applied (S1-6 by an administrator, S1-7 on a
+  // confirmed fabrication); several rules together are cited as S1-7, each named in the detail.
+  const applied = [...new Set(covering.map((entry) => entry.ruleId))];
   return {
-    ruleId: 'S1-7',
+    ruleId: applied.length === 1 ? (applied[0] ?? 'S1-7') : 'S1-7',
     outcome: 'fail',
     detail: `Support cancelled (取消支持资格): ${covering.map((entry) => `${entry.ruleId} — ${entry.reason}`).join('; ')}.`,
     figures: { disqualifications: covering.length },
