@@ -28,6 +28,27 @@ export interface SignalInput {
   readonly en: string;
 }
 
+/** What a rule of one platform-year says; `fabricates` defaults to the rule's own. */
+export type YearClause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'> &
+  Partial<Pick<SignalInput, 'fabricates'>>;
+
+/** A signal about the platform-year a rule read, with the rule's default `fabricates`. */
+export function yearSignal(
+  place: {
+    readonly platformId: string;
+    readonly year: number;
+    readonly thresholds: { readonly maxEventIdsPerSignal: number };
+  },
+  ruleId: FraudRuleId,
+  fabricates: FraudFabricates | null,
+  clause: YearClause,
+): FraudSignal {
+  return makeSignal(
+    { fabricates, ...clause, ruleId, platformId: place.platformId, year: place.year },
+    place.thresholds.maxEventIdsPerSignal,
+  );
+}
+
 export function signalId(
   ruleId: FraudRuleId,
   platformId: string,

@@ -1,6 +1,6 @@
 import type { FraudSignal } from './fraud-signals.view';
 import type { ActivityEntry } from './fraud.doc';
-import { makeSignal, type EventRef, type SignalInput } from './fraud.signal';
+import { yearSignal, type EventRef, type YearClause } from './fraud.signal';
 import { beijingDate, hash64 } from './fraud.text';
 import { pushTo, type YearIndex } from './fraud.year-index';
 
@@ -14,20 +14,8 @@ export function activitySignals(index: YearIndex): FraudSignal[] {
   return [...identicalLists(index), ...overlapping(index), ...deadlineSurge(index)];
 }
 
-type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'> &
-  Partial<Pick<SignalInput, 'fabricates'>>;
-
-function signal(index: YearIndex, clause: Clause): FraudSignal {
-  return makeSignal(
-    {
-      fabricates: 'activities',
-      ...clause,
-      ruleId: 'F-5',
-      platformId: index.platformId,
-      year: index.year,
-    },
-    index.thresholds.maxEventIdsPerSignal,
-  );
+function signal(index: YearIndex, clause: YearClause): FraudSignal {
+  return yearSignal(index, 'F-5', 'activities', clause);
 }
 
 /** Lists compared as sets of USCCs; named by a hash of the set, which later activities keep. */

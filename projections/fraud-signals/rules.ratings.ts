@@ -1,6 +1,6 @@
 import type { FraudSignal } from './fraud-signals.view';
 import type { RatingEntry, ServiceEntry } from './fraud.doc';
-import { makeSignal, type EventRef, type SignalInput } from './fraud.signal';
+import { yearSignal, type EventRef, type YearClause } from './fraud.signal';
 import { normalisePhone, percentText } from './fraud.text';
 import type { YearIndex } from './fraud.year-index';
 
@@ -19,20 +19,8 @@ export function ratingSignals(index: YearIndex): FraudSignal[] {
   ];
 }
 
-type Clause = Omit<SignalInput, 'ruleId' | 'platformId' | 'year' | 'fabricates'> &
-  Partial<Pick<SignalInput, 'fabricates'>>;
-
-function signal(index: YearIndex, clause: Clause): FraudSignal {
-  return makeSignal(
-    {
-      fabricates: 'ratings',
-      ...clause,
-      ruleId: 'F-4',
-      platformId: index.platformId,
-      year: index.year,
-    },
-    index.thresholds.maxEventIdsPerSignal,
-  );
+function signal(index: YearIndex, clause: YearClause): FraudSignal {
+  return yearSignal(index, 'F-4', 'ratings', clause);
 }
 
 function allVerySatisfied(index: YearIndex): FraudSignal[] {
