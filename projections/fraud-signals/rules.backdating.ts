@@ -1,5 +1,5 @@
 import type { FraudSignal } from './fraud-signals.view';
-import { makeSignal, type EventRef } from './fraud.signal';
+import { yearSignal, type EventRef } from './fraud.signal';
 import { beijingDate } from './fraud.text';
 import type { YearIndex } from './fraud.year-index';
 
@@ -39,27 +39,20 @@ export function backdatingSignals(index: YearIndex): FraudSignal[] {
   const deadline = beijingDate(evidenceDeadlineEndMs - 1);
   const count = String(late.length);
   return [
-    makeSignal(
-      {
-        ruleId: 'F-6',
-        platformId: index.platformId,
-        year: index.year,
-        kind: 'recorded_after_period',
-        subject: ['backdated'],
-        severity: afterDeadline > 0 ? 'high' : 'low',
-        fabricates: null,
-        events: late,
-        figures: {
-          records: late.length,
-          afterPeriodEnd: late.length - afterDeadline,
-          afterEvidenceDeadline: afterDeadline,
-          periodEnd,
-          evidenceDeadline: deadline,
-        },
-        zh: `${count} 条记录发生于实施期内（截至 ${periodEnd}），却在实施期结束后才录入，其中 ${String(afterDeadline)} 条晚于材料报送截止日 ${deadline}`,
-        en: `${count} records dated inside the period (to ${periodEnd}) were recorded after it ended, ${String(afterDeadline)} of them after the evidence deadline ${deadline}`,
+    yearSignal(index, 'F-6', null, {
+      kind: 'recorded_after_period',
+      subject: ['backdated'],
+      severity: afterDeadline > 0 ? 'high' : 'low',
+      events: late,
+      figures: {
+        records: late.length,
+        afterPeriodEnd: late.length - afterDeadline,
+        afterEvidenceDeadline: afterDeadline,
+        periodEnd,
+        evidenceDeadline: deadline,
       },
-      index.thresholds.maxEventIdsPerSignal,
-    ),
+      zh: `${count} 条记录发生于实施期内（截至 ${periodEnd}），却在实施期结束后才录入，其中 ${String(afterDeadline)} 条晚于材料报送截止日 ${deadline}`,
+      en: `${count} records dated inside the period (to ${periodEnd}) were recorded after it ended, ${String(afterDeadline)} of them after the evidence deadline ${deadline}`,
+    }),
   ];
 }

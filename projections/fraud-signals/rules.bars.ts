@@ -1,6 +1,6 @@
 import type { FraudSignal } from './fraud-signals.view';
 import type { FraudBars } from './fraud.thresholds';
-import { makeSignal, type EventRef } from './fraud.signal';
+import { yearSignal, type EventRef } from './fraud.signal';
 import { yuanText } from './fraud.text';
 import type { YearIndex } from './fraud.year-index';
 
@@ -65,7 +65,7 @@ const BAR_TEXT: Readonly<Record<keyof FraudBars, BarText>> = {
  * institutions delivering services (S4-1).
  */
 export function barSignals(index: YearIndex): FraudSignal[] {
-  const { bars, barMarginPercent, maxEventIdsPerSignal } = index.thresholds;
+  const { bars, barMarginPercent } = index.thresholds;
   const figures = figuresOf(index);
   const signals: FraudSignal[] = [];
   for (const name of Object.keys(BAR_TEXT) as (keyof FraudBars)[]) {
@@ -76,22 +76,15 @@ export function barSignals(index: YearIndex): FraudSignal[] {
     const text = BAR_TEXT[name];
     const margin = `${String(barMarginPercent)}%`;
     signals.push(
-      makeSignal(
-        {
-          ruleId: 'F-7',
-          platformId: index.platformId,
-          year: index.year,
-          kind: text.kind,
-          subject: ['at-bar', text.subject],
-          severity: 'low',
-          fabricates: 'records',
-          events,
-          figures: { value, bar, marginPercent: barMarginPercent },
-          zh: `${text.zh(text.text(value), text.text(bar))}（${margin} 以内）`,
-          en: `${text.en(text.text(value), text.text(bar))} (within ${margin})`,
-        },
-        maxEventIdsPerSignal,
-      ),
+      yearSignal(index, 'F-7', 'records', {
+        kind: text.kind,
+        subject: ['at-bar', text.subject],
+        severity: 'low',
+        events,
+        figures: { value, bar, marginPercent: barMarginPercent },
+        zh: `${text.zh(text.text(value), text.text(bar))}（${margin} 以内）`,
+        en: `${text.en(text.text(value), text.text(bar))} (within ${margin})`,
+      }),
     );
   }
   return signals;

@@ -1,6 +1,6 @@
 import type { FraudSignal } from './fraud-signals.view';
 import type { VerdictEntry } from './fraud.doc';
-import { makeSignal, type EventRef } from './fraud.signal';
+import { yearSignal, type EventRef } from './fraud.signal';
 import { beijingDate } from './fraud.text';
 import type { YearIndex } from './fraud.year-index';
 
@@ -30,22 +30,15 @@ function verifiedComplaints(index: YearIndex): FraudSignal[] {
   const bar = index.thresholds.upheldComplaints;
   if (upheld < bar) return [];
   return [
-    makeSignal(
-      {
-        ruleId: 'F-10',
-        platformId: index.platformId,
-        year: index.year,
-        kind: 'verified_complaints',
-        subject: ['verified-complaints'],
-        severity: 'high',
-        fabricates: null,
-        events,
-        figures: { upheldComplaints: upheld, threshold: bar },
-        zh: `本年度有 ${String(upheld)} 件投诉经核实属实（达到 ${String(bar)} 件即提示，S3-7）`,
-        en: `${String(upheld)} complaints were verified and upheld this year (the signal fires from ${String(bar)}, S3-7)`,
-      },
-      index.thresholds.maxEventIdsPerSignal,
-    ),
+    yearSignal(index, 'F-10', null, {
+      kind: 'verified_complaints',
+      subject: ['verified-complaints'],
+      severity: 'high',
+      events,
+      figures: { upheldComplaints: upheld, threshold: bar },
+      zh: `本年度有 ${String(upheld)} 件投诉经核实属实（达到 ${String(bar)} 件即提示，S3-7）`,
+      en: `${String(upheld)} complaints were verified and upheld this year (the signal fires from ${String(bar)}, S3-7)`,
+    }),
   ];
 }
 
@@ -63,21 +56,14 @@ function dishonestDebtor(index: YearIndex): FraudSignal[] {
   const end = beijingDate(periodEndMs - 1);
   const count = String(listings.length);
   return [
-    makeSignal(
-      {
-        ruleId: 'F-10',
-        platformId: index.platformId,
-        year: index.year,
-        kind: 'dishonest_debtor_in_period',
-        subject: ['dishonest-debtor'],
-        severity: 'high',
-        fabricates: null,
-        events: listings,
-        figures: { listings: listings.length, periodStart: start, periodEnd: end },
-        zh: `实施期内（${start} 至 ${end}）有 ${count} 条失信被执行人记录（S1-6）`,
-        en: `${count} 失信被执行人 (dishonest judgment debtor) listings dated inside the period (${start} to ${end}, S1-6)`,
-      },
-      index.thresholds.maxEventIdsPerSignal,
-    ),
+    yearSignal(index, 'F-10', null, {
+      kind: 'dishonest_debtor_in_period',
+      subject: ['dishonest-debtor'],
+      severity: 'high',
+      events: listings,
+      figures: { listings: listings.length, periodStart: start, periodEnd: end },
+      zh: `实施期内（${start} 至 ${end}）有 ${count} 条失信被执行人记录（S1-6）`,
+      en: `${count} 失信被执行人 (dishonest judgment debtor) listings dated inside the period (${start} to ${end}, S1-6)`,
+    }),
   ];
 }

@@ -1,7 +1,7 @@
 import { SERVICE_AREA_LABELS } from '@ledger/domain';
 import type { FraudSignal } from './fraud-signals.view';
 import type { ResidentEntry, ServiceEntry } from './fraud.doc';
-import { makeSignal } from './fraud.signal';
+import { yearSignal } from './fraud.signal';
 import { beijingDayNumber, dayText, normaliseName } from './fraud.text';
 import { pushTo, type YearIndex } from './fraud.year-index';
 
@@ -28,27 +28,20 @@ export function identitySignals(index: YearIndex): FraudSignal[] {
     if (names.size < 2) continue;
     const spellings = [...names.values()];
     signals.push(
-      makeSignal(
-        {
-          ruleId: 'F-1',
-          platformId: index.platformId,
-          year: index.year,
-          kind: 'uscc_under_different_names',
-          subject: ['different-names', uscc],
-          severity: 'medium',
-          fabricates: 'records',
-          events: records,
-          figures: {
-            uscc,
-            names: names.size,
-            records: records.length,
-            enterpriseNames: spellings.join(' / '),
-          },
-          zh: `统一社会信用代码 ${uscc} 在 ${String(records.length)} 条记录中对应 ${String(names.size)} 个不同的企业名称：${spellings.join('、')}`,
-          en: `USCC ${uscc} appears under ${String(names.size)} different enterprise names in ${String(records.length)} records: ${spellings.join(' / ')}`,
+      yearSignal(index, 'F-1', 'records', {
+        kind: 'uscc_under_different_names',
+        subject: ['different-names', uscc],
+        severity: 'medium',
+        events: records,
+        figures: {
+          uscc,
+          names: names.size,
+          records: records.length,
+          enterpriseNames: spellings.join(' / '),
         },
-        index.thresholds.maxEventIdsPerSignal,
-      ),
+        zh: `统一社会信用代码 ${uscc} 在 ${String(records.length)} 条记录中对应 ${String(names.size)} 个不同的企业名称：${spellings.join('、')}`,
+        en: `USCC ${uscc} appears under ${String(names.size)} different enterprise names in ${String(records.length)} records: ${spellings.join(' / ')}`,
+      }),
     );
   }
   return signals;
@@ -59,7 +52,7 @@ export function identitySignals(index: YearIndex): FraudSignal[] {
  * enterprise counted on many service records in the year.
  */
 export function duplicateSignals(index: YearIndex): FraudSignal[] {
-  const { thresholds, platformId, year } = index;
+  const { thresholds } = index;
   const sameDay = new Map<string, ServiceEntry[]>();
   const byUscc = new Map<string, ServiceEntry[]>();
   for (const service of index.services) {
@@ -76,22 +69,15 @@ export function duplicateSignals(index: YearIndex): FraudSignal[] {
     const day = dayText(beijingDayNumber(first.occurredMs));
     const count = String(services.length);
     signals.push(
-      makeSignal(
-        {
-          ruleId: 'F-2',
-          platformId,
-          year,
-          kind: 'same_enterprise_area_day',
-          subject: ['same-day', first.uscc, first.area, day.replace(/-/g, '')],
-          severity: 'medium',
-          fabricates: 'records',
-          events: services,
-          figures: { uscc: first.uscc, area: first.area, day, services: services.length },
-          zh: `企业 ${first.uscc} 在 ${day} 同一服务领域（${SERVICE_AREA_LABELS[first.area]}）有 ${count} 条服务记录`,
-          en: `Enterprise ${first.uscc} has ${count} service records in one service area (${first.area}) on ${day}`,
-        },
-        thresholds.maxEventIdsPerSignal,
-      ),
+      yearSignal(index, 'F-2', 'records', {
+        kind: 'same_enterprise_area_day',
+        subject: ['same-day', first.uscc, first.area, day.replace(/-/g, '')],
+        severity: 'medium',
+        events: services,
+        figures: { uscc: first.uscc, area: first.area, day, services: services.length },
+        zh: `企业 ${first.uscc} 在 ${day} 同一服务领域（${SERVICE_AREA_LABELS[first.area]}）有 ${count} 条服务记录`,
+        en: `Enterprise ${first.uscc} has ${count} service records in one service area (${first.area}) on ${day}`,
+      }),
     );
   }
   for (const [uscc, services] of byUscc) {
@@ -99,22 +85,15 @@ export function duplicateSignals(index: YearIndex): FraudSignal[] {
     const count = String(services.length);
     const bar = String(thresholds.servicesPerEnterprise);
     signals.push(
-      makeSignal(
-        {
-          ruleId: 'F-2',
-          platformId,
-          year,
-          kind: 'enterprise_counted_many_times',
-          subject: ['repeated-enterprise', uscc],
-          severity: 'low',
-          fabricates: 'records',
-          events: services,
-          figures: { uscc, services: services.length, threshold: thresholds.servicesPerEnterprise },
-          zh: `企业 ${uscc} 在本年度被计入 ${count} 条服务记录（达到 ${bar} 条即提示）`,
-          en: `Enterprise ${uscc} is counted on ${count} service records this year (the signal fires from ${bar})`,
-        },
-        thresholds.maxEventIdsPerSignal,
-      ),
+      yearSignal(index, 'F-2', 'records', {
+        kind: 'enterprise_counted_many_times',
+        subject: ['repeated-enterprise', uscc],
+        severity: 'low',
+        events: services,
+        figures: { uscc, services: services.length, threshold: thresholds.servicesPerEnterprise },
+        zh: `企业 ${uscc} 在本年度被计入 ${count} 条服务记录（达到 ${bar} 条即提示）`,
+        en: `Enterprise ${uscc} is counted on ${count} service records this year (the signal fires from ${bar})`,
+      }),
     );
   }
   return signals;
