@@ -8,13 +8,22 @@ import {
 } from '@ledger/event-store';
 
 /** Opens fresh, isolated stores on real backends for a test. */
-export function freshSqliteStore(): { store: LedgerEventStore; path: string } {
+/** readAheadFrom 0 sends every read of the log or of a stream to a read-ahead thread. */
+export function freshSqliteStore(options: { readAheadFrom?: number } = {}): {
+  store: LedgerEventStore;
+  path: string;
+} {
   const path = join(mkdtempSync(join(tmpdir(), 'ledger-sqlite-')), 'ledger.sqlite');
-  return { store: freshSqliteStoreAt(path), path };
+  return { store: freshSqliteStoreAt(path, options), path };
 }
 
-export function freshSqliteStoreAt(path: string): LedgerEventStore {
-  return new LedgerEventStore(new SqliteEventStoreAdapter({ path, pollIntervalMs: 50 }));
+export function freshSqliteStoreAt(
+  path: string,
+  options: { readAheadFrom?: number } = {},
+): LedgerEventStore {
+  return new LedgerEventStore(
+    new SqliteEventStoreAdapter({ path, pollIntervalMs: 50, ...options }),
+  );
 }
 
 let schemaCounter = 0;

@@ -11,7 +11,7 @@ import {
   type InclusionProof,
 } from './chain/anchors';
 import { chainBreak, verifyAll, verifyStream, type VerifyReport } from './chain/verify';
-import { computeEventHash } from './chain/event-hash';
+import { recomputedHash } from './chain/hashed-pages';
 import { ChainBrokenError, InvalidOptionError } from './port/errors';
 import type { AllSubscription, EventStore } from './port/event-store';
 import type { EventStoreAdapter } from './port/event-store-adapter';
@@ -20,6 +20,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  HashedPage,
   ProjectionEvent,
   ReadAllForProjectionOptions,
   ReadAllOptions,
@@ -92,15 +93,17 @@ export class LedgerEventStore implements EventStore {
       'verifyHashes',
     ]);
     const direction = directionOf(given.direction);
-    const pages = this.adapter.readAllPages({
+    const read = {
       fromPosition: startOf(given.fromPosition, 'fromPosition', direction, 1),
       direction,
       maxCount: maxCountOf(given.maxCount),
       filter: filterOf(given.filter),
-    });
+    };
+    if (!flagOf(given.verifyHashes, 'verifyHashes'))
+      return flattenPages(this.adapter.readAllPages(read), toRecordedEvent);
     return flattenPages(
-      pages,
-      flagOf(given.verifyHashes, 'verifyHashes') ? hashCheckingReader(direction) : toRecordedEvent,
+      hashCheckedPages(this.adapter.readAllHashedPages(read), direction),
+      (x) => x,
     );
   }
 
@@ -144,6 +147,19 @@ export class LedgerEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  async readVerifiedStream(
+    stream: string,
+  ): Promise<{ readonly events: RecordedEvent[]; readonly verification: VerifyReport }> {
+    validateStreamName(stream);
+    const events: RecordedEvent[] = [];
+    const verification = await verifyStream(this.adapter, stream, (event) => {
+      const recorded = toRecordedEvent(event);
+      events.push(recorded);
+      return recorded.metadata;
+    });
+    return { events, verification };
   }
 
   async anchor(actor: Actor): Promise<AnchorRecord> {
@@ -223,31 +239,43 @@ async function* mapPages<Row, Item>(
 }
 
 /**
- * Recomputes each event's hash; checks the prevHash link wherever the neighbouring event of the
- * same stream was read too (a filtered or partial read cannot check more than that).
+ * Each event's recomputed hash compared, and the prevHash link checked wherever the neighbouring
+ * event of the same stream was read too (a filtered or partial read cannot check more than
+ * that). The events before a break are delivered; the break rejects the iteration there.
  */
-function hashCheckingReader(
+async function* hashCheckedPages(
+  pages: AsyncIterable<HashedPage>,
   direction: 'forwards' | 'backwards',
-): (event: StoredEvent) => RecordedEvent {
+): AsyncGenerator<readonly RecordedEvent[]> {
   const previous = new Map<string, RecordedEvent>();
-  return (event) => {
-    const recomputed = computeEventHash(event);
-    if (recomputed !== event.hash)
-      throw new ChainBrokenError(chainBreak(event, 'hash_mismatch', recomputed, event.hash));
-    const recorded = toRecordedEvent(event);
-    const prior = previous.get(event.stream);
-    if (prior !== undefined) {
-      const [earlier, later] = direction === 'forwards' ? [prior, recorded] : [recorded, prior];
-      if (
-        later.revision === earlier.revision + 1 &&
-        later.metadata.prevHash !== earlier.metadata.hash
-      ) {
-        throw new ChainBrokenError(
-          chainBreak(later, 'prev_hash_mismatch', earlier.metadata.hash, later.metadata.prevHash),
-        );
+  for await (const page of pages) {
+    const checked: RecordedEvent[] = [];
+    let broken: ChainBrokenError | undefined;
+    for (let index = 0; index < page.events.length && broken === undefined; index += 1) {
+      const event = page.events[index] as StoredEvent;
+      const recomputed = recomputedHash(page, index);
+      if (recomputed !== event.hash) {
+        broken = new ChainBrokenError(chainBreak(event, 'hash_mismatch', recomputed, event.hash));
+        break;
       }
+      const recorded = toRecordedEvent(event);
+      const prior = previous.get(event.stream);
+      if (prior !== undefined) {
+        const [earlier, later] = direction === 'forwards' ? [prior, recorded] : [recorded, prior];
+        if (
+          later.revision === earlier.revision + 1 &&
+          later.metadata.prevHash !== earlier.metadata.hash
+        ) {
+          broken = new ChainBrokenError(
+            chainBreak(later, 'prev_hash_mismatch', earlier.metadata.hash, later.metadata.prevHash),
+          );
+          break;
+        }
+      }
+      previous.set(event.stream, recorded);
+      checked.push(recorded);
     }
-    previous.set(event.stream, recorded);
-    return recorded;
-  };
+    if (checked.length > 0) yield checked;
+    if (broken !== undefined) throw broken;
+  }
 }

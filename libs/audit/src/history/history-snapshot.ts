@@ -6,7 +6,7 @@ import {
   platformYearStream,
   programStream,
 } from '@ledger/domain';
-import type { EventStore, RecordedEvent } from '@ledger/event-store';
+import type { EventStore, RecordedEvent, VerifyReport } from '@ledger/event-store';
 import { memorySnapshot, type ReadModelSnapshot } from '@ledger/read-models';
 import { invalid } from '../audit-error';
 import { asOfPosition, checkCut, cutIncludes, type Cut } from './cut';
@@ -34,6 +34,11 @@ export interface HistoryOptions {
    * views need not pay for the others, fraud signals above all.
    */
   readonly models?: readonly string[];
+  /**
+   * Streams whose hash chains to verify. One that is read anyway is verified from the same read
+   * (DESIGN.md "Audit": a replay with verification reads its platform-year once).
+   */
+  readonly verifyStreams?: readonly string[];
 }
 
 export interface HistorySnapshot {
@@ -52,6 +57,8 @@ export interface HistorySnapshot {
   readonly views: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
   /** The views behind the read-model interface, at `position`. */
   readonly snapshot: ReadModelSnapshot;
+  /** The verification of each stream in options.verifyStreams. */
+  readonly verifications: ReadonlyMap<string, VerifyReport>;
 }
 
 /**
@@ -72,7 +79,9 @@ export async function historySnapshot(
   const head = await store.headPosition();
   const resolved = await resolveCut(store, cut, head);
 
-  const platforms = await readStreams(store, platformIds.map(platformStream));
+  const verified = new Set(options.verifyStreams ?? []);
+  const platformsRead = await readStreams(store, platformIds.map(platformStream), verified);
+  const platforms = platformsRead.events;
   const now = options.now ?? Date.now();
   const yearStreams = platformIds.flatMap((id) =>
     (years ?? defaultYears(platforms.get(platformStream(id)) ?? [], now)).map((year) =>
@@ -85,7 +94,15 @@ export async function historySnapshot(
   const programIds = [
     ...new Set([...givenPrograms, ...discovered, ...(named === null ? [] : [named])]),
   ];
-  const rest = await readStreams(store, [...yearStreams, ...programIds.map(programStream)]);
+  const restRead = await readStreams(
+    store,
+    [...yearStreams, ...programIds.map(programStream)],
+    verified,
+  );
+  const rest = restRead.events;
+  const verifications = new Map([...platformsRead.verifications, ...restRead.verifications]);
+  for (const stream of verified)
+    if (!verifications.has(stream)) verifications.set(stream, await store.verify({ stream }));
 
   const includes = cutIncludes(resolved);
   const events = [...platforms.values(), ...rest.values()]
@@ -111,6 +128,7 @@ export async function historySnapshot(
     events,
     views,
     snapshot: memorySnapshot(position, views),
+    verifications,
   };
 }
 

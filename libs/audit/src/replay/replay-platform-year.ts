@@ -80,15 +80,16 @@ export async function replayPlatformYear(
   page: ReplayPage,
   options: HistoryOptions & { readonly verify?: boolean } = {},
 ): Promise<PlatformYearReplay> {
+  const stream = platformYearStream(platformId, year);
   const history = await historySnapshot(store, { platformIds: [platformId] }, cut, {
     models: REPLAYED_MODELS,
     ...options,
+    verifyStreams: options.verify === true ? [stream] : [],
   });
   const view = (model: string, key: string): unknown => history.views.get(model)?.get(key) ?? null;
   const key = platformYearKey(platformId, year);
   const eligibility = view(READ_MODELS.eligibility, platformId) as EligibilityView | null;
   const funding = view(READ_MODELS.fundingLedger, platformId) as FundingLedgerView | null;
-  const stream = platformYearStream(platformId, year);
   const revision = history.events.reduce(
     (last, event) => (event.stream === stream ? Math.max(last, event.revision) : last),
     -1,
@@ -113,7 +114,7 @@ export async function replayPlatformYear(
       limit: page.limit,
       items: history.events.slice(offset, offset + page.limit),
     },
-    verification: options.verify === true ? await store.verify({ stream }) : null,
+    verification: history.verifications.get(stream) ?? null,
   };
 }
 

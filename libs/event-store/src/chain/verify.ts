@@ -9,6 +9,7 @@ import {
   type AnchorData,
 } from './anchors';
 import { computeEventHash, GENESIS_HASH } from './event-hash';
+import { recomputedHash } from './hashed-pages';
 
 export type VerifyReport =
   | {
@@ -56,27 +57,38 @@ interface ChainFields {
 
 /** The metadata fields verification needs, parsed once per event. */
 export function chainFieldsOf(event: StoredEvent): ChainFields {
+  let metadata: unknown;
   try {
-    const metadata = JSON.parse(event.metadata) as {
-      prevHash?: unknown;
-      recordedAt?: unknown;
-      position?: unknown;
-    };
-    return {
-      prevHash: typeof metadata.prevHash === 'string' ? metadata.prevHash : undefined,
-      recordedAt: typeof metadata.recordedAt === 'string' ? metadata.recordedAt : '',
-      position: typeof metadata.position === 'number' ? metadata.position : undefined,
-    };
+    metadata = JSON.parse(event.metadata);
   } catch {
     return { prevHash: undefined, recordedAt: '', position: undefined };
   }
+  return chainFieldsOfParsed(metadata);
 }
 
-/** Checks one event against the tip of its stream's chain; returns the break, if any. */
+/** chainFieldsOf for metadata its caller has parsed already. */
+export function chainFieldsOfParsed(metadata: unknown): ChainFields {
+  const fields = (typeof metadata === 'object' && metadata !== null ? metadata : {}) as {
+    prevHash?: unknown;
+    recordedAt?: unknown;
+    position?: unknown;
+  };
+  return {
+    prevHash: typeof fields.prevHash === 'string' ? fields.prevHash : undefined,
+    recordedAt: typeof fields.recordedAt === 'string' ? fields.recordedAt : '',
+    position: typeof fields.position === 'number' ? fields.position : undefined,
+  };
+}
+
+/**
+ * Checks one event against the tip of its stream's chain; returns the break, if any. `recomputed`
+ * is the event's hash as recomputed from its stored columns (a hashed read did it already).
+ */
 export function checkLink(
   event: StoredEvent,
   tip: ChainTip | undefined,
   fields: ChainFields = chainFieldsOf(event),
+  recomputed: string = computeEventHash(event),
 ): ChainBreak | undefined {
   const expectedRevision = tip === undefined ? 0 : tip.revision + 1;
   if (event.revision !== expectedRevision) {
@@ -93,7 +105,6 @@ export function checkLink(
   const expectedPrev = tip === undefined ? GENESIS_HASH : tip.hash;
   if (prevHash !== expectedPrev)
     return chainBreak(event, 'prev_hash_mismatch', expectedPrev, prevHash);
-  const recomputed = computeEventHash(event);
   if (recomputed !== event.hash) return chainBreak(event, 'hash_mismatch', recomputed, event.hash);
   // The hashed position is where the event was committed; a row found elsewhere was moved.
   if (fields.position !== undefined && fields.position !== event.position) {
@@ -128,30 +139,42 @@ function headBreak(
  * One stream: revisions from 0, prevHash links and hashes. The recorded head is read before and
  * after the pass, so appends made meanwhile are tolerated but a truncated stream (the head before
  * not reached) or rows no commit recorded (beyond the head after) are breaks.
+ *
+ * With `visit`, every event of the stream is handed to it in revision order, also past a break,
+ * so that a caller who needs the events anyway (an auditor's replay) reads the stream once; it
+ * answers the event's metadata, parsed, so that it is not parsed twice.
  */
 export async function verifyStream(
   adapter: EventStoreAdapter,
   stream: string,
+  visit?: (event: StoredEvent) => unknown,
 ): Promise<VerifyReport> {
   const before = await adapter.streamHead(stream);
   let tip: ChainTip | undefined;
   let eventsChecked = 0;
-  const fail = (firstBreak: ChainBreak): VerifyReport => ({ ok: false, eventsChecked, firstBreak });
-  for await (const page of adapter.readStreamPages(stream, { fromRevision: 0, ...EVERYTHING })) {
-    for (const event of page) {
-      const broken = checkLink(event, tip);
-      if (broken !== undefined) return fail(broken);
-      if (before?.revision === event.revision && before.hash !== event.hash) {
-        return fail(
-          chainBreak(event, 'head_mismatch', `head ${before.revision} ${before.hash}`, event.hash),
-        );
-      }
-      tip = { revision: event.revision, hash: event.hash, position: event.position };
-      eventsChecked += 1;
+  let firstBreak: ChainBreak | undefined;
+  const pages = adapter.readStreamHashedPages(stream, { fromRevision: 0, ...EVERYTHING });
+  for await (const page of pages) {
+    for (let index = 0; index < page.events.length; index += 1) {
+      const event = page.events[index] as StoredEvent;
+      const metadata = visit?.(event);
+      if (firstBreak !== undefined) continue;
+      const fields = visit === undefined ? chainFieldsOf(event) : chainFieldsOfParsed(metadata);
+      firstBreak =
+        checkLink(event, tip, fields, recomputedHash(page, index)) ??
+        (before?.revision === event.revision && before.hash !== event.hash
+          ? chainBreak(event, 'head_mismatch', `head ${before.revision} ${before.hash}`, event.hash)
+          : undefined);
+      if (firstBreak === undefined) {
+        tip = { revision: event.revision, hash: event.hash, position: event.position };
+        eventsChecked += 1;
+      } else if (visit === undefined) break;
     }
+    if (firstBreak !== undefined && visit === undefined) break;
   }
+  if (firstBreak !== undefined) return { ok: false, eventsChecked, firstBreak };
   if (before !== undefined && (tip === undefined || tip.revision < before.revision)) {
-    return fail(headBreak(stream, tip, before));
+    return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, before) };
   }
   const after = await adapter.streamHead(stream);
   if (
@@ -160,7 +183,7 @@ export async function verifyStream(
       after.revision < tip.revision ||
       (after.revision === tip.revision && after.hash !== tip.hash))
   ) {
-    return fail(headBreak(stream, tip, after));
+    return { ok: false, eventsChecked, firstBreak: headBreak(stream, tip, after) };
   }
   return { ok: true, eventsChecked, streamsChecked: tip === undefined ? 0 : 1, anchorsChecked: 0 };
 }
@@ -201,11 +224,6 @@ function parseAnchor(text: string): AnchorData | undefined {
 
 /**
  * One pass over the whole log: positions without gaps (where the adapter promises it), every
- * stream's revisions, prevHash links and hashes, every anchor's Merkle root at its position,
- * and finally every recorded stream head against the chain that was actually found.
- */
-/**
- * One pass over the whole log: positions without gaps (where the adapter promises it), every
  * stream's revisions, prevHash links and hashes, and every anchor's Merkle root at its position.
  * Heads are read before and after the pass, so appends made while verifying are tolerated but
  * a truncated log (heads before the pass not reached) or rows no commit recorded (beyond the
@@ -235,9 +253,10 @@ export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyRepor
     return undefined;
   };
 
-  const pages = adapter.readAllPages({ fromPosition: 1, filter: undefined, ...EVERYTHING });
+  const pages = adapter.readAllHashedPages({ fromPosition: 1, filter: undefined, ...EVERYTHING });
   for await (const page of pages) {
-    for (const event of page) {
+    for (let index = 0; index < page.events.length; index += 1) {
+      const event = page.events[index] as StoredEvent;
       const anchorBreak = checkAnchorsUpTo(event.position - 1);
       if (anchorBreak !== undefined) return fail(anchorBreak);
       if (adapter.gapFreePositions && event.position !== lastPosition + 1) {
@@ -251,7 +270,7 @@ export async function verifyAll(adapter: EventStoreAdapter): Promise<VerifyRepor
         );
       }
       const fields = chainFieldsOf(event);
-      const broken = checkLink(event, tips.get(event.stream), fields);
+      const broken = checkLink(event, tips.get(event.stream), fields, recomputedHash(page, index));
       if (broken !== undefined) return fail(broken);
       if (malformed.has(event.id))
         return fail(chainBreak(event, 'malformed', 'anchor data', event.data.slice(0, 80)));

@@ -6,6 +6,7 @@ import type {
 } from '../port/event-store-adapter';
 import type {
   AppendResult,
+  HashedPage,
   HeadsSnapshot,
   JsonObject,
   StoredEvent,
@@ -13,6 +14,7 @@ import type {
   StreamHead,
 } from '../port/types';
 import { projectionPagesOf } from '../stored-event';
+import { hashedPagesOf } from './hashed-pages';
 import { ANCHOR_EVENT_TYPE, ANCHOR_STREAM, MERKLE_ALGORITHM, rootOfHeads } from './anchors';
 import { canonicalJson, computeEventHash, GENESIS_HASH } from './event-hash';
 import { checkLink, verifyAll, verifyStream, type VerifyReport } from './verify';
@@ -105,6 +107,14 @@ class FakeAdapter implements EventStoreAdapter {
 
   readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
     return projectionPagesOf(this.readAllPages(read));
+  }
+
+  readStreamHashedPages(stream: string, read: StoredStreamRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readStreamPages(stream, read));
+  }
+
+  readAllHashedPages(read: StoredAllRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readAllPages(read));
   }
 
   headPosition(): Promise<number> {

@@ -20,6 +20,7 @@ import type {
   StoredStreamRead,
 } from '../port/event-store-adapter';
 import type {
+  HashedPage,
   ActualRevision,
   AppendResult,
   Direction,
@@ -29,6 +30,7 @@ import type {
   StreamHead,
 } from '../port/types';
 import { projectionPagesOf } from '../stored-event';
+import { hashedPagesOf } from '../chain/hashed-pages';
 import { AppendSignal } from '../subscription/append-signal';
 import { matchesFilter } from '../subscription/catch-up-subscription';
 import {
@@ -461,6 +463,14 @@ export class EsdbEventStoreAdapter implements EventStoreAdapter {
 
   readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
     return projectionPagesOf(this.readAllPages(read));
+  }
+
+  readStreamHashedPages(stream: string, read: StoredStreamRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readStreamPages(stream, read));
+  }
+
+  readAllHashedPages(read: StoredAllRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readAllPages(read));
   }
 
   private async *readAllForwards(read: StoredAllRead): AsyncGenerator<readonly StoredEvent[]> {

@@ -3,6 +3,7 @@ import type {
   AppendResult,
   Direction,
   EventFilter,
+  HashedPage,
   HeadsSnapshot,
   StoredEvent,
   StoredProjectionEvent,
@@ -49,6 +50,13 @@ export interface EventStoreAdapter {
    * thread of its own, so reading overlaps the fold).
    */
   readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]>;
+  /**
+   * readStreamPages and readAllPages with each event's hash recomputed: `hashedPagesOf(…)` over
+   * them is a correct implementation; SQLite recomputes on its read-ahead thread for long reads,
+   * so hashing overlaps what the caller does with the events.
+   */
+  readStreamHashedPages(stream: string, read: StoredStreamRead): AsyncIterable<HashedPage>;
+  readAllHashedPages(read: StoredAllRead): AsyncIterable<HashedPage>;
   headPosition(): Promise<number>;
   streamHead(stream: string): Promise<StreamHead | undefined>;
   /** All stream heads from one consistent snapshot, with the global position they are current at. */

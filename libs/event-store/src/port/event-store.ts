@@ -46,6 +46,13 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Recompute hash chains (one stream, or every stream and every anchor). */
   verify(options?: { stream?: string }): Promise<VerifyReport>;
+  /**
+   * A whole stream and the verification of its chain from one read: every event (also past a
+   * break) and the report verify({ stream }) would give.
+   */
+  readVerifiedStream(
+    stream: string,
+  ): Promise<{ readonly events: RecordedEvent[]; readonly verification: VerifyReport }>;
   /** Append a Merkle root over all stream heads to the anchor stream. */
   anchor(actor: Actor): Promise<AnchorRecord>;
   anchors(): Promise<AnchorRecord[]>;

@@ -117,6 +117,16 @@ export interface StoredProjectionEvent {
   readonly recordedAt: string;
 }
 
+/**
+ * A page of stored events whose hashes were recomputed from their stored columns as they were
+ * read (by the reader, perhaps on another thread): verification then only compares.
+ */
+export interface HashedPage {
+  readonly events: readonly StoredEvent[];
+  /** Index in `events` → the recomputed hash, for each event whose stored hash differs from it. */
+  readonly mismatches: ReadonlyMap<number, string>;
+}
+
 export interface AppendOptions {
   readonly expectedRevision?: ExpectedRevision;
 }

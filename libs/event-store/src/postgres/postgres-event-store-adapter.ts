@@ -25,6 +25,7 @@ import type {
   StoredStreamRead,
 } from '../port/event-store-adapter';
 import type {
+  HashedPage,
   AppendResult,
   HeadsSnapshot,
   StoredEvent,
@@ -33,6 +34,7 @@ import type {
 } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
 import { projectionPagesOf, storedEventColumns } from '../stored-event';
+import { hashedPagesOf } from '../chain/hashed-pages';
 import { PG_STORED_COLUMNS, postgresSchemaSql, quoteIdentifier } from './postgres-schema';
 
 export interface PostgresAdapterOptions {
@@ -356,6 +358,14 @@ export class PostgresEventStoreAdapter implements EventStoreAdapter {
 
   readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
     return projectionPagesOf(this.readAllPages(read));
+  }
+
+  readStreamHashedPages(stream: string, read: StoredStreamRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readStreamPages(stream, read));
+  }
+
+  readAllHashedPages(read: StoredAllRead): AsyncIterable<HashedPage> {
+    return hashedPagesOf(this.readAllPages(read));
   }
 
   async headPosition(): Promise<number> {

@@ -21,18 +21,25 @@ import type {
 import type {
   AppendResult,
   EventFilter,
+  HashedPage,
   HeadsSnapshot,
   StoredEvent,
   StoredProjectionEvent,
   StreamHead,
 } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
+import { hashedPagesOf } from '../chain/hashed-pages';
 import {
+  HASHED_PAGES,
   PROJECTION_COLUMNS,
+  PROJECTION_PAGES,
   projectionEventOf,
   readAhead,
   READ_AHEAD_PAGE_SIZE,
+  STORED_PAGES,
   type ProjectionRow,
+  type ReadAheadPageKind,
+  type ReadAheadQuery,
 } from './sqlite-read-ahead';
 import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
 import { SqliteWriter, type WriterOutcome } from './sqlite-writer';
@@ -68,6 +75,14 @@ export interface SqliteAdapterOptions {
  * overlap many times over, and shorter ones (live catch-up, a stream's year) stay inline.
  */
 const READ_AHEAD_FROM = 20_000;
+
+/** A stream in revision order; parameters: the cursor, the stream, the page's LIMIT. */
+const STREAM_READ_SQL = {
+  forwards: `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE revision >= ? AND stream = ? ORDER BY revision ASC LIMIT ?`,
+  backwards: `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE revision <= ? AND stream = ? ORDER BY revision DESC LIMIT ?`,
+} as const;
+/** Column of the revision in STORED_COLUMNS: a stream read's cursor. */
+const REVISION_COLUMN = 2;
 
 /** Rows handed to the writer thread per message while the rest of the batch is being hashed. */
 const CHUNK_ROWS = 256;
@@ -137,14 +152,10 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
         'SELECT stream, revision, hash, position FROM ledger_streams',
       ),
       streamForwards: this.db
-        .prepare<[string, number, number], StoredRow>(
-          `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-        )
+        .prepare<[number, string, number], StoredRow>(STREAM_READ_SQL.forwards)
         .raw(true),
       streamBackwards: this.db
-        .prepare<[string, number, number], StoredRow>(
-          `SELECT ${STORED_COLUMNS} FROM ledger_events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-        )
+        .prepare<[number, string, number], StoredRow>(STREAM_READ_SQL.backwards)
         .raw(true),
     };
     this.writer = new SqliteWriter(options.path);
@@ -317,12 +328,56 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   }
 
   readStreamPages(stream: string, read: StoredStreamRead): AsyncIterable<readonly StoredEvent[]> {
+    return this.streamReadAhead(stream, read, STORED_PAGES) ?? this.streamPagesInline(stream, read);
+  }
+
+  readStreamHashedPages(stream: string, read: StoredStreamRead): AsyncIterable<HashedPage> {
+    return (
+      this.streamReadAhead(stream, read, HASHED_PAGES) ??
+      hashedPagesOf(this.streamPagesInline(stream, read))
+    );
+  }
+
+  readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
+    return this.logReadAhead(read, STORED_PAGES) ?? this.logPagesInline(read);
+  }
+
+  readAllHashedPages(read: StoredAllRead): AsyncIterable<HashedPage> {
+    return this.logReadAhead(read, HASHED_PAGES) ?? hashedPagesOf(this.logPagesInline(read));
+  }
+
+  /**
+   * The same SQL as readAllPages but for the columns: recordedAt comes out of the metadata in
+   * SQLite (json_extract), so neither the metadata nor the hash becomes a JavaScript string.
+   */
+  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
+    const ahead = this.logReadAhead(read, PROJECTION_PAGES, PROJECTION_COLUMNS);
+    if (ahead !== undefined) return ahead;
+    const { sql, filterParams } = this.readAllQuery(
+      read.direction,
+      read.filter,
+      PROJECTION_COLUMNS,
+    );
+    const statement = this.db.prepare<unknown[], ProjectionRow>(sql).raw(true);
+    return pagedRead(
+      (from, limit) => statement.all(from, ...filterParams, limit).map(projectionEventOf),
+      (row) => row.position,
+      read.fromPosition,
+      read.direction,
+      read.maxCount,
+    );
+  }
+
+  private streamPagesInline(
+    stream: string,
+    read: StoredStreamRead,
+  ): AsyncIterable<readonly StoredEvent[]> {
     const statement =
       read.direction === 'forwards'
         ? this.statements.streamForwards
         : this.statements.streamBackwards;
     return pagedRead(
-      (from, limit) => storedEventsOf(statement.all(stream, from, limit)),
+      (from, limit) => storedEventsOf(statement.all(from, stream, limit)),
       (row) => row.revision,
       read.fromRevision,
       read.direction,
@@ -330,7 +385,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     );
   }
 
-  readAllPages(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
+  private logPagesInline(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
     const { sql, filterParams } = this.readAllQuery(read.direction, read.filter);
     const statement = this.db.prepare<unknown[], StoredRow>(sql).raw(true);
     return pagedRead(
@@ -343,42 +398,68 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   }
 
   /**
-   * The same SQL as readAllPages but for the columns: recordedAt comes out of the metadata in
-   * SQLite (json_extract), so neither the metadata nor the hash becomes a JavaScript string. A
-   * long read runs on a reader thread that stays a few pages ahead of the fold.
+   * A long read of a stream on a read-ahead thread, which stays a few pages ahead of the caller
+   * (and, for a verifying read, recomputes the hashes); undefined for a short one.
    */
-  readAllProjectionPages(read: StoredAllRead): AsyncIterable<readonly StoredProjectionEvent[]> {
-    const { sql, filterParams } = this.readAllQuery(
-      read.direction,
-      read.filter,
-      PROJECTION_COLUMNS,
+  private streamReadAhead<Page>(
+    stream: string,
+    read: StoredStreamRead,
+    kind: ReadAheadPageKind<Page>,
+  ): AsyncIterable<Page> | undefined {
+    const head = this.statements.head.get(stream);
+    if (head === undefined) return undefined;
+    const span =
+      read.direction === 'forwards'
+        ? head.revision - read.fromRevision + 1
+        : Math.min(read.fromRevision, head.revision) + 1;
+    if (Math.min(span, read.maxCount) < this.readAheadFrom) return undefined;
+    return this.startReadAhead(
+      {
+        sql: STREAM_READ_SQL[read.direction],
+        params: [stream],
+        from: read.fromRevision,
+        keyColumn: REVISION_COLUMN,
+        direction: read.direction,
+        maxCount: read.maxCount,
+      },
+      kind,
     );
+  }
+
+  /** A long read of the log on a read-ahead thread; undefined for a short one. */
+  private logReadAhead<Page>(
+    read: StoredAllRead,
+    kind: ReadAheadPageKind<Page>,
+    columns = STORED_COLUMNS,
+  ): AsyncIterable<Page> | undefined {
     const head = this.currentPosition();
     const span =
       read.direction === 'forwards'
         ? head - read.fromPosition + 1
         : Math.min(read.fromPosition, head);
-    if (Math.min(span, read.maxCount) >= this.readAheadFrom) {
-      return readAhead(
-        {
-          path: this.options.path,
-          sql,
-          params: filterParams,
-          fromPosition: read.fromPosition,
-          direction: read.direction,
-          maxCount: read.maxCount,
-          pageSize: READ_AHEAD_PAGE_SIZE,
-        },
-        this.readers,
-      );
-    }
-    const statement = this.db.prepare<unknown[], ProjectionRow>(sql).raw(true);
-    return pagedRead(
-      (from, limit) => statement.all(from, ...filterParams, limit).map(projectionEventOf),
-      (row) => row.position,
-      read.fromPosition,
-      read.direction,
-      read.maxCount,
+    if (Math.min(span, read.maxCount) < this.readAheadFrom) return undefined;
+    const { sql, filterParams } = this.readAllQuery(read.direction, read.filter, columns);
+    return this.startReadAhead(
+      {
+        sql,
+        params: filterParams,
+        from: read.fromPosition,
+        keyColumn: 0,
+        direction: read.direction,
+        maxCount: read.maxCount,
+      },
+      kind,
+    );
+  }
+
+  private startReadAhead<Page>(
+    query: Omit<ReadAheadQuery, 'path' | 'pageSize'>,
+    kind: ReadAheadPageKind<Page>,
+  ): AsyncIterable<Page> {
+    return readAhead(
+      { ...query, path: this.options.path, pageSize: READ_AHEAD_PAGE_SIZE },
+      kind,
+      this.readers,
     );
   }
 
