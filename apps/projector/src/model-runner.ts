@@ -18,11 +18,11 @@ export class ModelRunner {
   private readonly docs = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
   /**
-   * For a generation this runner started empty (a rebuild), every key it has handed to the store:
-   * a key outside it has no stored document, so its initial document needs no read. Null when the
-   * generation may hold documents this runner never wrote.
+   * Every key the generation holds a document for (those stored when this runner started, and
+   * every one it has handed to the store since): a key outside it has no stored document, so its
+   * initial document needs no read. Null when unknown: every missing document is then read.
    */
-  private readonly written: Set<string> | null;
+  private readonly stored: Set<string> | null;
   /** Applied in memory, not yet committed. */
   private applied: number;
   private committedAt: number;
@@ -31,9 +31,9 @@ export class ModelRunner {
     readonly projection: AnyProjection,
     readonly generation: ModelGeneration,
     private readonly store: ReadModelStore,
-    startsEmpty = false,
+    storedKeys: Iterable<string> | null = null,
   ) {
-    this.written = startsEmpty ? new Set() : null;
+    this.stored = storedKeys === null ? null : new Set(storedKeys);
     this.applied = generation.position;
     this.committedAt = generation.position;
   }
@@ -69,14 +69,17 @@ export class ModelRunner {
     const { projection, docs } = this;
     if (projection.eventTypes.has(event.type)) {
       const keys = projection.keysOf(event);
-      const { written } = this;
+      const { stored } = this;
       for (const key of keys) {
         if (docs.has(key)) continue;
-        if (written === null || written.has(key)) return false;
+        if (stored === null || stored.has(key)) return false;
         docs.set(key, projection.initialDoc(key));
       }
       for (const key of keys) {
-        docs.set(key, projection.evolve(docs.get(key), event, key));
+        const evolved = projection.evolve(docs.get(key), event, key);
+        // Deleted and set again, so the map's order is least recently used first (committed()).
+        docs.delete(key);
+        docs.set(key, evolved);
         this.dirty.add(key);
       }
     }
@@ -104,7 +107,7 @@ export class ModelRunner {
   takeWrites(): Iterable<DocumentWrite> {
     const keys = [...this.dirty];
     this.dirty.clear();
-    if (this.written !== null) for (const key of keys) this.written.add(key);
+    if (this.stored !== null) for (const key of keys) this.stored.add(key);
     const { model, projection, docs } = this;
     const { generation } = this.generation;
     return (function* serialise(): Generator<DocumentWrite> {
@@ -123,12 +126,18 @@ export class ModelRunner {
 
   /**
    * The commit of the last takeWrites has landed at `position`. Bounded memory: past the bound,
-   * the cache drops every document not changed since that snapshot (the store holds it as it is);
-   * those changed since (events applied while the commit was written) stay for the next commit.
+   * the least recently used documents not changed since that snapshot are dropped (the store
+   * holds them as they are) until a quarter of the bound is free, so the documents every event
+   * of a busy platform touches stay, and those changed since (events applied while the commit
+   * was written) stay for the next commit.
    */
   committed(position: number, maxCachedDocs: number): void {
     this.committedAt = position;
     if (this.docs.size <= maxCachedDocs) return;
-    for (const key of this.docs.keys()) if (!this.dirty.has(key)) this.docs.delete(key);
+    const target = Math.floor(maxCachedDocs * 0.75);
+    for (const key of this.docs.keys()) {
+      if (this.docs.size <= target) return;
+      if (!this.dirty.has(key)) this.docs.delete(key);
+    }
   }
 }

@@ -1,5 +1,11 @@
 import type { AllSubscription, EventStore } from '@ledger/event-store';
-import { StaleGenerationError, type PositionWrite, type ReadModelStore } from '@ledger/read-models';
+import {
+  StaleGenerationError,
+  type DocumentWrite,
+  type ModelGeneration,
+  type PositionWrite,
+  type ReadModelStore,
+} from '@ledger/read-models';
 import { ModelRunner, type AnyProjection } from './model-runner';
 
 export interface ProjectorOptions {
@@ -22,6 +28,42 @@ export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
 
 /** Quiet time after the last event before an idle commit: live writes show up within ~10 ms. */
 const IDLE_MS = 5;
+/**
+ * A commit serialises every document changed since the last one on this thread — in the API
+ * process, the thread that answers requests. Commits are spaced at least this many times their
+ * own cost apart, so they take at most ~1/(1+factor) of the thread however large documents grow
+ * (a platform-year's metrics document holds every record): cheap commits still go out within
+ * IDLE_MS of the log going quiet, and a 20 ms commit waits until 180 ms after the last.
+ */
+const COMMIT_COST_FACTOR = 9;
+/**
+ * A live commit serialises its documents in slices of about this long, letting requests in
+ * between: a commit of large documents never holds the API's thread for more than a slice.
+ */
+const SLICE_MS = 4;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The documents of a commit, serialised a slice at a time; `cost` is the thread time taken. */
+async function serialiseInSlices(
+  writes: Iterable<DocumentWrite>,
+): Promise<{ documents: DocumentWrite[]; cost: number }> {
+  const documents: DocumentWrite[] = [];
+  let cost = 0;
+  let sliceStart = performance.now();
+  for (const write of writes) {
+    documents.push(write);
+    const elapsed = performance.now() - sliceStart;
+    if (elapsed >= SLICE_MS) {
+      cost += elapsed;
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return { documents, cost: cost + performance.now() - sliceStart };
+}
 
 function* concat<T>(iterables: readonly Iterable<T>[]): Generator<T> {
   for (const iterable of iterables) yield* iterable;
@@ -49,6 +91,10 @@ export class Projector {
   private stopped = false;
   private pending = 0;
   private lastCommit = Date.now();
+  /** How long the last commit held this thread (serialising its documents), in ms. */
+  private lastCommitCost = 0;
+  /** Set while a live commit serialises its documents in slices: no event is applied meanwhile. */
+  private serialising: Promise<unknown> | null = null;
   private commitChain: Promise<void> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | null = null;
   private epoch = 0;
@@ -90,15 +136,24 @@ export class Projector {
         active = { ...created, status: 'active' };
         this.epoch = await this.store.epoch();
       }
-      runners.push(new ModelRunner(projection, active, this.store));
+      runners.push(await this.runnerOf(projection, active));
       if (active.version !== projection.version) {
         const building =
           mine.find((g) => g.status === 'building' && g.version === projection.version) ??
           (await this.store.createGeneration(projection.name, projection.version));
-        runners.push(new ModelRunner(projection, building, this.store));
+        runners.push(await this.runnerOf(projection, building));
       }
     }
     this.runners = runners;
+  }
+
+  /** This projector owns the generation from here on: it learns which documents it holds once. */
+  private async runnerOf(
+    projection: AnyProjection,
+    generation: ModelGeneration,
+  ): Promise<ModelRunner> {
+    const keys = await this.store.documentKeys(projection.name, generation.generation);
+    return new ModelRunner(projection, generation, this.store, keys);
   }
 
   /**
@@ -114,7 +169,7 @@ export class Projector {
       const projection = this.projections.find((p) => p.name === model);
       if (projection === undefined) throw new Error(`no projection named ${model}`);
       const generation = await this.store.createGeneration(model, projection.version);
-      runners.push(new ModelRunner(projection, generation, this.store, true));
+      runners.push(new ModelRunner(projection, generation, this.store, []));
     }
     this.runners = runners;
     const head = await this.events.headPosition();
@@ -164,6 +219,7 @@ export class Projector {
       this.subscription = subscription;
       try {
         for await (const event of subscription) {
+          while (this.serialising !== null) await this.serialising;
           this.applying = true;
           for (const runner of this.runners) await runner.apply(event);
           this.applying = false;
@@ -171,7 +227,7 @@ export class Projector {
           this.lastEventAt = Date.now();
           if (
             this.pending >= this.options.maxPendingEvents ||
-            Date.now() - this.lastCommit >= this.options.commitIntervalMs
+            this.sinceLastCommit() >= Math.max(this.options.commitIntervalMs, this.commitSpacing())
           ) {
             await this.commit();
           } else this.commitWhenIdle();
@@ -195,14 +251,28 @@ export class Projector {
    */
   private commitWhenIdle(): void {
     if (this.idleTimer !== null) return;
+    const wait = Math.max(IDLE_MS, this.commitSpacing() - this.sinceLastCommit());
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.applying || Date.now() - this.lastEventAt < IDLE_MS) {
+      if (
+        this.applying ||
+        Date.now() - this.lastEventAt < IDLE_MS ||
+        this.sinceLastCommit() < this.commitSpacing()
+      ) {
         this.commitWhenIdle();
         return;
       }
       void this.commit().catch((error: unknown) => this.options.onError?.(error));
-    }, IDLE_MS);
+    }, wait);
+  }
+
+  private sinceLastCommit(): number {
+    return Date.now() - this.lastCommit;
+  }
+
+  /** The least time between two commits: COMMIT_COST_FACTOR times what the last one cost. */
+  private commitSpacing(): number {
+    return this.lastCommitCost * COMMIT_COST_FACTOR;
   }
 
   /** Serialised commits: documents are serialised at the start, so later events wait their turn. */
@@ -226,7 +296,7 @@ export class Projector {
           building.appliedPosition >= active.appliedPosition,
       ),
     );
-    if (!(await this.writeApplied(replaced))) return;
+    if (!(await this.writeApplied(replaced, true))) return;
     await this.swapCaughtUpBuilds();
     if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
   }
@@ -234,10 +304,15 @@ export class Projector {
   /**
    * Commits what has been applied: the documents are serialised during the store's commit call,
    * before its first await (the port reads them then), so events applied while the store writes
-   * belong to the next commit. `leaveOut` runners are not committed (their changes stay pending).
-   * False when there was nothing to commit or a generation had been replaced meanwhile.
+   * belong to the next commit — or, `inSlices` (live commits), before the call a slice at a time
+   * while the event loop holds back the next event. `leaveOut` runners are not committed (their
+   * changes stay pending). False when there was nothing to commit or a generation had been
+   * replaced meanwhile.
    */
-  private async writeApplied(leaveOut: readonly ModelRunner[] = []): Promise<boolean> {
+  private async writeApplied(
+    leaveOut: readonly ModelRunner[] = [],
+    inSlices = false,
+  ): Promise<boolean> {
     const runners = this.runners.filter((r) => !leaveOut.includes(r));
     const changed = runners.some((r) => r.changed);
     const writes = runners.map((r) => r.takeWrites());
@@ -252,7 +327,22 @@ export class Projector {
     this.lastCommit = Date.now();
     if (!changed && positions.length === 0) return false;
     try {
-      await this.store.commit(concat(writes), positions);
+      let documents: Iterable<DocumentWrite> = concat(writes);
+      let sliced = 0;
+      if (inSlices) {
+        const serialising = serialiseInSlices(documents);
+        this.serialising = serialising;
+        try {
+          ({ documents, cost: sliced } = await serialising);
+        } finally {
+          this.serialising = null;
+        }
+      }
+      // Otherwise the store serialises the documents during the call, before its first await.
+      const started = performance.now();
+      const committing = this.store.commit(documents, positions);
+      this.lastCommitCost = sliced + performance.now() - started;
+      await committing;
     } catch (error) {
       if (!(error instanceof StaleGenerationError)) throw error;
       this.restartWithReloadedGenerations();
@@ -287,20 +377,38 @@ export class Projector {
     }
   }
 
+  /**
+   * Each model's position as stored: a reader may see a commit land (the store's writer has
+   * committed it) a moment before this projector has heard back from the store.
+   */
   async status(): Promise<ModelStatus[]> {
     const head = await this.events.headPosition();
-    return this.runners.map((r) => this.statusOf(r, head));
+    const stored = await this.store.generations();
+    return this.runners.map((runner) => {
+      const generation = stored.find(
+        (g) => g.model === runner.model && g.generation === runner.generation.generation,
+      );
+      return this.statusOf(
+        runner,
+        head,
+        Math.max(runner.committedPosition, generation?.position ?? -1),
+      );
+    });
   }
 
-  private statusOf(runner: ModelRunner, head: number): ModelStatus {
+  private statusOf(
+    runner: ModelRunner,
+    head: number,
+    position = runner.committedPosition,
+  ): ModelStatus {
     return {
       model: runner.model,
       generation: runner.generation.generation,
       version: runner.generation.version,
       status: runner.generation.status,
-      position: runner.committedPosition,
+      position,
       head,
-      lag: Math.max(0, head - runner.committedPosition),
+      lag: Math.max(0, head - position),
     };
   }
 

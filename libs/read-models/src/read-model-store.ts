@@ -41,6 +41,11 @@ export interface ReadModelStore {
   /** A stored document's JSON, or null. */
   loadDoc(model: string, generation: number, key: string): Promise<string | null>;
   /**
+   * The key of every document the generation holds: a projector that owns the generation knows
+   * a key outside them (a new enterprise, a new contract) has no document, without a read.
+   */
+  documentKeys(model: string, generation: number): Promise<string[]>;
+  /**
    * Documents and positions in one transaction; StaleGenerationError if a generation is gone.
    * `writes` is read once, to the end, before this call returns (before any await): a caller may
    * produce each document only as it is read — the projector serialises them one at a time — and

@@ -121,6 +121,14 @@ export class PostgresReadModelStore implements ReadModelStore {
     return rows[0]?.doc ?? null;
   }
 
+  async documentKeys(model: string, generation: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ key: string }>(
+      'SELECT key FROM rm_docs WHERE model = $1 AND generation = $2',
+      [model, generation],
+    );
+    return rows.map((row) => row.key);
+  }
+
   async commit(
     writes: Iterable<DocumentWrite>,
     positions: readonly PositionWrite[],

@@ -117,6 +117,11 @@ export class SqliteReadModelStore implements ReadModelStore {
       loadDoc: this.db.prepare<[string, number, string], { doc: string }>(
         'SELECT doc FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
       ),
+      documentKeys: this.db
+        .prepare<[string, number], [string]>(
+          'SELECT key FROM rm_docs WHERE model = ? AND generation = ?',
+        )
+        .raw(true),
       epoch: this.db.prepare<[], { value: number }>(
         "SELECT value FROM rm_meta WHERE name = 'epoch'",
       ),
@@ -176,6 +181,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   loadDoc(model: string, generation: number, key: string): Promise<string | null> {
     return Promise.resolve(this.statements.loadDoc.get(model, generation, key)?.doc ?? null);
+  }
+
+  documentKeys(model: string, generation: number): Promise<string[]> {
+    return Promise.resolve(this.statements.documentKeys.all(model, generation).map(([key]) => key));
   }
 
   commit(writes: Iterable<DocumentWrite>, positions: readonly PositionWrite[]): Promise<void> {
