@@ -17,6 +17,8 @@ export type AnyProjection = Projection<unknown, unknown>;
 export class ModelRunner {
   private readonly docs = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
+  /** Keys updated since the cache last dropped documents: those stay when it next does. */
+  private readonly usedSinceEviction = new Set<string>();
   /**
    * Every key the generation holds a document for (those stored when this runner started, and
    * every one it has handed to the store since): a key outside it has no stored document, so its
@@ -78,9 +80,9 @@ export class ModelRunner {
       for (const key of keys) {
         const evolved = projection.evolve(docs.get(key), event, key);
         // Deleted and set again, so the map's order is least recently used first (committed()).
-        docs.delete(key);
         docs.set(key, evolved);
         this.dirty.add(key);
+        this.usedSinceEviction.add(key);
       }
     }
     this.applied = event.position;
@@ -126,18 +128,16 @@ export class ModelRunner {
 
   /**
    * The commit of the last takeWrites has landed at `position`. Bounded memory: past the bound,
-   * the least recently used documents not changed since that snapshot are dropped (the store
-   * holds them as they are) until a quarter of the bound is free, so the documents every event
-   * of a busy platform touches stay, and those changed since (events applied while the commit
-   * was written) stay for the next commit.
+   * the documents neither updated since the cache last dropped some nor changed since that
+   * snapshot are dropped (the store holds them as they are): the documents a busy platform's
+   * every event updates stay cached, and those changed since the snapshot (events applied while
+   * the commit was written) stay for the next commit.
    */
   committed(position: number, maxCachedDocs: number): void {
     this.committedAt = position;
     if (this.docs.size <= maxCachedDocs) return;
-    const target = Math.floor(maxCachedDocs * 0.75);
-    for (const key of this.docs.keys()) {
-      if (this.docs.size <= target) return;
-      if (!this.dirty.has(key)) this.docs.delete(key);
-    }
+    for (const key of this.docs.keys())
+      if (!this.usedSinceEviction.has(key) && !this.dirty.has(key)) this.docs.delete(key);
+    this.usedSinceEviction.clear();
   }
 }
