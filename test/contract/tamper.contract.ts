@@ -11,6 +11,7 @@ import {
   type StoredEvent,
   type VerifyReport,
 } from '@ledger/event-store';
+import { collect } from './contract-fixtures';
 
 /**
  * Tamper evidence (DESIGN.md "The event store"): somebody with write access to the database edits,
@@ -240,6 +241,27 @@ export function tamperContract(open: () => Promise<TamperTarget>): void {
     expect(broken(await store.verify())).toEqual(expected);
     expect(broken(await verifiedStream(store, YEAR))).toEqual(expected);
     await expect(verifiedStream(store, OTHER_YEAR)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('edit: data that is no longer JSON is a hash_mismatch, and one read still gives every other event', async () => {
+    const victim = await storedAt(YEAR, 1);
+    const data = '{"amountFen": 30000';
+    await exec(`UPDATE ledger_events SET data = ${sqlText(data)} ${where(YEAR, 1)}`);
+    const expected = {
+      stream: YEAR,
+      revision: 1,
+      position: 2,
+      eventId: victim.id,
+      reason: 'hash_mismatch',
+      expected: computeEventHash({ ...victim, data }),
+      found: victim.hash,
+    };
+    expect(broken(await store.verify({ stream: YEAR }))).toEqual(expected);
+    const { events, verification } = await store.readVerifiedStream(YEAR);
+    expect(broken(verification)).toEqual(expected);
+    expect(events.map((event) => event.revision)).toEqual([0, 2, 3]);
+    // A plain read stops at the row it cannot parse.
+    await expect(collect(store.readStream(YEAR))).rejects.toThrow(SyntaxError);
   });
 
   it('edit and re-hash: a correctly recomputed hash breaks the next link (prev_hash_mismatch)', async () => {

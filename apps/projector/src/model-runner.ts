@@ -78,9 +78,7 @@ export class ModelRunner {
         docs.set(key, projection.initialDoc(key));
       }
       for (const key of keys) {
-        const evolved = projection.evolve(docs.get(key), event, key);
-        // Deleted and set again, so the map's order is least recently used first (committed()).
-        docs.set(key, evolved);
+        docs.set(key, projection.evolve(docs.get(key), event, key));
         this.dirty.add(key);
         this.usedSinceEviction.add(key);
       }

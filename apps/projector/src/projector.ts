@@ -36,6 +36,8 @@ const IDLE_MS = 5;
  * IDLE_MS of the log going quiet, and a 20 ms commit waits until 180 ms after the last.
  */
 const COMMIT_COST_FACTOR = 9;
+/** ...but never more than this apart while events flow: read-your-writes waits stay short. */
+const MAX_COMMIT_SPACING_MS = 2_000;
 /**
  * A live commit serialises its documents in slices of about this long, letting requests in
  * between: a commit of large documents never holds the API's thread for more than a slice.
@@ -209,6 +211,9 @@ export class Projector {
     while (!this.stopped) {
       if (this.reloadNeeded) {
         this.reloadNeeded = false;
+        // A commit of the runners being replaced may still be landing: load what it leaves.
+        this.clearIdleTimer();
+        await this.commitChain;
         await this.loadRunners();
       }
       // The checkpoint is exclusive (ESDB semantics): delivery starts after it.
@@ -272,13 +277,20 @@ export class Projector {
 
   /** The least time between two commits: COMMIT_COST_FACTOR times what the last one cost. */
   private commitSpacing(): number {
-    return this.lastCommitCost * COMMIT_COST_FACTOR;
+    return Math.min(this.lastCommitCost * COMMIT_COST_FACTOR, MAX_COMMIT_SPACING_MS);
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Serialised commits: documents are serialised at the start, so later events wait their turn. */
   private commit(): Promise<void> {
-    this.commitChain = this.commitChain.then(() => this.commitNow());
-    return this.commitChain;
+    // A failed commit is reported to its caller once; the chain itself goes on for later ones.
+    const committing = this.commitChain.then(() => this.commitNow());
+    this.commitChain = committing.catch(() => undefined);
+    return committing;
   }
 
   private async commitNow(): Promise<void> {
@@ -331,7 +343,8 @@ export class Projector {
       let sliced = 0;
       if (inSlices) {
         const serialising = serialiseInSlices(documents);
-        this.serialising = serialising;
+        // The run loop waits on this gate; a failure is the commit's to report, not the loop's.
+        this.serialising = serialising.catch(() => undefined);
         try {
           ({ documents, cost: sliced } = await serialising);
         } finally {
@@ -344,8 +357,10 @@ export class Projector {
       this.lastCommitCost = sliced + performance.now() - started;
       await committing;
     } catch (error) {
-      if (!(error instanceof StaleGenerationError)) throw error;
+      // The documents taken for this commit are no longer marked dirty, and the store has none
+      // of them: reload from what it holds and apply the events again from there.
       this.restartWithReloadedGenerations();
+      if (!(error instanceof StaleGenerationError)) throw error;
       return false;
     }
     for (const p of positions) {
@@ -419,9 +434,11 @@ export class Projector {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.clearIdleTimer();
     this.subscription?.close();
     await this.running;
+    // An event that was waiting for a commit's slices may have set a timer since.
+    this.clearIdleTimer();
     await this.commit();
   }
 }

@@ -155,7 +155,14 @@ export class LedgerEventStore implements EventStore {
     validateStreamName(stream);
     const events: RecordedEvent[] = [];
     const verification = await verifyStream(this.adapter, stream, (event) => {
-      const recorded = toRecordedEvent(event);
+      let recorded: RecordedEvent;
+      try {
+        recorded = toRecordedEvent(event);
+      } catch {
+        // A row whose data or metadata is not JSON (edited in the database) is no event to hand
+        // over; the verification reports it, as verify({ stream }) does.
+        return undefined;
+      }
       events.push(recorded);
       return recorded.metadata;
     });

@@ -1,7 +1,7 @@
 /**
  * Flattens pages into single items without an async generator: within a page, next() hands back
  * an already-resolved promise, so per-event cost stays close to a plain loop. `map` may throw
- * (e.g. a broken hash chain); that rejects the iteration.
+ * (e.g. a row that does not parse); that rejects the iteration and releases the source.
  */
 export function flattenPages<Page extends readonly unknown[], Item>(
   pages: AsyncIterable<Page>,
@@ -19,6 +19,8 @@ export function flattenPages<Page extends readonly unknown[], Item>(
           try {
             return Promise.resolve({ value: map(row), done: false });
           } catch (error) {
+            // The iteration ends here: the source (perhaps a reader thread) is released.
+            void source.return?.();
             return Promise.reject(error instanceof Error ? error : new Error(String(error)));
           }
         }

@@ -142,7 +142,7 @@ function headBreak(
  *
  * With `visit`, every event of the stream is handed to it in revision order, also past a break,
  * so that a caller who needs the events anyway (an auditor's replay) reads the stream once; it
- * answers the event's metadata, parsed, so that it is not parsed twice.
+ * answers the event's metadata, parsed, so that it is not parsed twice (undefined: parse it here).
  */
 export async function verifyStream(
   adapter: EventStoreAdapter,
@@ -159,7 +159,7 @@ export async function verifyStream(
       const event = page.events[index] as StoredEvent;
       const metadata = visit?.(event);
       if (firstBreak !== undefined) continue;
-      const fields = visit === undefined ? chainFieldsOf(event) : chainFieldsOfParsed(metadata);
+      const fields = metadata === undefined ? chainFieldsOf(event) : chainFieldsOfParsed(metadata);
       firstBreak =
         checkLink(event, tip, fields, recomputedHash(page, index)) ??
         (before?.revision === event.revision && before.hash !== event.hash

@@ -48,7 +48,8 @@ export interface EventStore {
   verify(options?: { stream?: string }): Promise<VerifyReport>;
   /**
    * A whole stream and the verification of its chain from one read: every event (also past a
-   * break) and the report verify({ stream }) would give.
+   * break; a row whose data or metadata is not JSON is left out) and the report
+   * verify({ stream }) would give.
    */
   readVerifiedStream(
     stream: string,
