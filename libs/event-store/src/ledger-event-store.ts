@@ -258,7 +258,7 @@ async function* hashCheckedPages(
   for await (const page of pages) {
     const checked: RecordedEvent[] = [];
     let broken: ChainBrokenError | undefined;
-    for (let index = 0; index < page.events.length && broken === undefined; index += 1) {
+    for (let index = 0; index < page.events.length; index += 1) {
       const event = page.events[index] as StoredEvent;
       const recomputed = recomputedHash(page, index);
       if (recomputed !== event.hash) {

@@ -64,44 +64,47 @@ type ReaderReply =
   | { readonly kind: 'end' }
   | { readonly kind: 'failed'; readonly message: string };
 
-function projectionEventsOf(values: readonly unknown[]): StoredProjectionEvent[] {
-  const events = new Array<StoredProjectionEvent>(values.length / PROJECTION_COLUMN_COUNT);
-  for (let index = 0, at = 0; at < values.length; index += 1, at += PROJECTION_COLUMN_COUNT) {
-    events[index] = {
-      position: values[at] as number,
-      stream: values[at + 1] as string,
-      revision: values[at + 2] as number,
-      id: values[at + 3] as string,
-      type: values[at + 4] as string,
-      data: values[at + 5] as string,
-      recordedAt: values[at + 6] as string,
-    };
-  }
-  return events;
+/** The rows of a page the thread posted flat, `columns` values per row, each built by `rowAt`. */
+function rowsOf<Row>(
+  values: readonly unknown[],
+  columns: number,
+  rowAt: (values: readonly unknown[], at: number) => Row,
+): Row[] {
+  const rows = new Array<Row>(values.length / columns);
+  for (let index = 0, at = 0; at < values.length; index += 1, at += columns)
+    rows[index] = rowAt(values, at);
+  return rows;
 }
 
-function storedEventsOf(values: readonly unknown[]): StoredEvent[] {
-  const events = new Array<StoredEvent>(values.length / STORED_COLUMN_COUNT);
-  for (let index = 0, at = 0; at < values.length; index += 1, at += STORED_COLUMN_COUNT) {
-    events[index] = {
-      position: values[at] as number,
-      stream: values[at + 1] as string,
-      revision: values[at + 2] as number,
-      id: values[at + 3] as string,
-      type: values[at + 4] as string,
-      data: values[at + 5] as string,
-      metadata: values[at + 6] as string,
-      hash: values[at + 7] as string,
-    };
-  }
-  return events;
-}
+const projectionEventAt = (values: readonly unknown[], at: number): StoredProjectionEvent => ({
+  position: values[at] as number,
+  stream: values[at + 1] as string,
+  revision: values[at + 2] as number,
+  id: values[at + 3] as string,
+  type: values[at + 4] as string,
+  data: values[at + 5] as string,
+  recordedAt: values[at + 6] as string,
+});
+
+const storedEventAt = (values: readonly unknown[], at: number): StoredEvent => ({
+  position: values[at] as number,
+  stream: values[at + 1] as string,
+  revision: values[at + 2] as number,
+  id: values[at + 3] as string,
+  type: values[at + 4] as string,
+  data: values[at + 5] as string,
+  metadata: values[at + 6] as string,
+  hash: values[at + 7] as string,
+});
+
+const storedEventsOf = (values: readonly unknown[]): StoredEvent[] =>
+  rowsOf(values, STORED_COLUMN_COUNT, storedEventAt);
 
 /** Pages of PROJECTION_COLUMNS: what a fold reads. */
 export const PROJECTION_PAGES: ReadAheadPageKind<readonly StoredProjectionEvent[]> = {
   columns: PROJECTION_COLUMN_COUNT,
   hashed: false,
-  pageOf: projectionEventsOf,
+  pageOf: (values) => rowsOf(values, PROJECTION_COLUMN_COUNT, projectionEventAt),
 };
 
 /** Pages of STORED_COLUMNS. */
