@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { freshSqliteStoreAt } from '../support/stores';
-import { collect, events } from './contract-fixtures';
+import { collect, events, take } from './contract-fixtures';
 
 /**
  * Two processes on one SQLite file (the API and `ledger anchor`, say): each plans from its own
@@ -36,6 +36,30 @@ describe('sqlite: two stores sharing one file', () => {
     } finally {
       await api.close();
       await cli.close();
+    }
+  });
+
+  it("wakes a live subscriber on another store of the file in this process (the projector's thread) without waiting for its poll", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ledger-shared-')), 'ledger.sqlite');
+    const writer = freshSqliteStoreAt(path);
+    // A poll this slow would deliver nothing within the test's time: only the wake can.
+    const reader = freshSqliteStoreAt(path, { pollIntervalMs: 600_000 });
+    const subscription = reader.subscribeToAll({ fromPosition: 'start' });
+    try {
+      const delivered = take(subscription, 3, 60_000);
+      // Let the subscription drain the empty log and start waiting for appends.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await writer.append('platformyear-cq001_2025', events(3));
+      const live = await Promise.race([
+        delivered,
+        new Promise<'not woken'>((resolve) => setTimeout(() => resolve('not woken'), 30_000)),
+      ]);
+      expect(live).not.toBe('not woken');
+      expect(live === 'not woken' ? [] : live.map((e) => e.position)).toEqual([1, 2, 3]);
+    } finally {
+      subscription.close();
+      await reader.close();
+      await writer.close();
     }
   });
 });

@@ -19,7 +19,7 @@ export function freshSqliteStore(options: { readAheadFrom?: number } = {}): {
 
 export function freshSqliteStoreAt(
   path: string,
-  options: { readAheadFrom?: number } = {},
+  options: { readAheadFrom?: number; pollIntervalMs?: number } = {},
 ): LedgerEventStore {
   return new LedgerEventStore(
     new SqliteEventStoreAdapter({ path, pollIntervalMs: 50, ...options }),

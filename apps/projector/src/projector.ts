@@ -1,5 +1,6 @@
 import type { AllSubscription, EventStore } from '@ledger/event-store';
 import {
+  lagBehind,
   StaleGenerationError,
   type DocumentWrite,
   type ModelGeneration,
@@ -423,7 +424,7 @@ export class Projector {
       status: runner.generation.status,
       position,
       head,
-      lag: Math.max(0, head - position),
+      lag: lagBehind(head, position),
     };
   }
 

@@ -8,9 +8,8 @@ import {
 } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import type { EventStore } from '@ledger/event-store';
-import { openReadModelStore, type ReadModelStore } from '@ledger/read-models';
-import { createProjector } from '../../../projector/src/open-projector';
-import type { Projector } from '../../../projector/src/projector';
+import { lagBehind, openReadModelStore, type ReadModelStore } from '@ledger/read-models';
+import { ProjectorThread } from '../../../projector/src/projector-thread';
 import type { LedgerApiConfig } from '../config';
 import { LEDGER_CONFIG } from '../config.token';
 import { LedgerMetrics } from '../observability/ledger-metrics';
@@ -33,17 +32,18 @@ export async function modelLags(
   const head = await events.headPosition();
   return (await readModels.generations())
     .filter((g) => g.status === 'active')
-    .map((g) => ({ model: g.model, position: g.position, lag: Math.max(0, head - g.position) }));
+    .map((g) => ({ model: g.model, position: g.position, lag: lagBehind(head, g.position) }));
 }
 
 /**
- * Runs the projector inside the API in the embedded default (LEDGER_PROJECTOR=embedded); with
- * `external` (the PostgreSQL default) the projector is its own process and the API only reads.
+ * Runs the projector inside the API process, on a thread of its own, in the embedded default
+ * (LEDGER_PROJECTOR=embedded); with `external` (the PostgreSQL default) the projector is its own
+ * process and the API only reads.
  */
 class EmbeddedProjector
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
-  private projector: Projector | null = null;
+  private projector: ProjectorThread | null = null;
 
   constructor(
     @Inject(LEDGER_CONFIG) private readonly config: LedgerApiConfig,
@@ -65,13 +65,12 @@ class EmbeddedProjector
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.projector !== 'embedded') return;
-    this.projector = createProjector(this.events, this.readModels, {
-      onError: (error) => {
-        process.stderr.write(
-          `projector: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+    this.projector = new ProjectorThread(
+      { events: this.config.store, readModels: this.config.readModels },
+      (message) => {
+        process.stderr.write(`projector: ${message}\n`);
       },
-    });
+    );
     await this.projector.start();
   }
 

@@ -5,6 +5,7 @@ import {
   PROJECTIONS,
 } from '../../../projector/src/open-projector';
 import type { ModelStatus } from '../../../projector/src/projector';
+import { lagBehind } from '@ledger/read-models';
 import { print, withStore } from '../open-store';
 
 function line(status: ModelStatus): string {
@@ -33,7 +34,7 @@ export function registerProjectionCommands(program: Command): void {
             status: g.status,
             position: g.position,
             head,
-            lag: Math.max(0, head - g.position),
+            lag: lagBehind(head, g.position),
           }));
         } finally {
           await readModels.close();

@@ -28,6 +28,7 @@ import type {
   StreamHead,
 } from '../port/types';
 import { AppendSignal } from '../subscription/append-signal';
+import { SameFileAppends } from './same-file-appends';
 import { hashedPagesOf } from '../chain/hashed-pages';
 import {
   HASHED_PAGES,
@@ -116,6 +117,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   private readonly writer: SqliteWriter;
   private readonly queue: GroupCommitQueue;
   private readonly signal: AppendSignal;
+  private readonly sameFile: SameFileAppends;
   private readonly statements;
   /** What the last commit of this process left behind; undefined means "read it again". */
   private cached: HeadCache | undefined;
@@ -163,12 +165,16 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       () => Promise.resolve(this.currentPosition()),
       options.pollIntervalMs ?? 200,
     );
+    this.sameFile = new SameFileAppends(options.path, () => {
+      this.signal.notify();
+    });
     this.queue = new GroupCommitQueue(
       async (appends) => {
         try {
           return await this.commitBatch(appends);
         } finally {
           this.signal.notify();
+          this.sameFile.announce();
         }
       },
       undefined,
@@ -517,6 +523,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
     await Promise.all([...this.readers].map((reader) => reader.terminate()));
     await this.queue.drain();
     await this.writer.close();
+    this.sameFile.close();
     this.signal.close();
     this.db.close();
   }

@@ -35,9 +35,8 @@ export class SqliteWriter {
   private nextId = 1;
   private closing = false;
 
-  constructor(private readonly path: string) {
-    this.thread = this.spawn();
-  }
+  /** The thread starts with the first batch: a store that only reads (the projector's) has none. */
+  constructor(private readonly path: string) {}
 
   begin(
     lastPosition: number,
