@@ -147,6 +147,32 @@ async function appendFigures(url: string): Promise<string> {
   return `server: ${String(appends)} appends, ${(events / appends).toFixed(1)} events per append, mean append ${((seconds / appends) * 1000).toFixed(2)} ms`;
 }
 
+/**
+ * The embedded projector yields the cores to requests under load: how far the read models were
+ * behind when a load ended, and how long they took to catch up (from /ready).
+ */
+async function projectorCatchUp(url: string): Promise<{ lagEvents: number; catchUpMs: number }> {
+  const started = performance.now();
+  const maxLag = async (): Promise<number> => {
+    const ready = (await (await fetch(`${url}/ready`)).json()) as {
+      readModels?: { lag: number }[];
+    };
+    return Math.max(0, ...(ready.readModels ?? []).map((m) => m.lag));
+  };
+  const lagEvents = await maxLag();
+  let lag = lagEvents;
+  while (lag > 0 && performance.now() - started < 300_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    lag = await maxLag();
+  }
+  if (lag > 0) throw new Error(`read models still ${String(lag)} events behind after 300 s`);
+  return { lagEvents, catchUpMs: Math.round(performance.now() - started) };
+}
+
+function catchUpLine(catchUp: { lagEvents: number; catchUpMs: number }): string {
+  return `    read models: ${String(catchUp.lagEvents)} events behind when the load ended, caught up ${String(catchUp.catchUpMs)} ms later`;
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-api-'));
   // Tokens are issued straight into the store, as `ledger token create` does, before the server starts.
@@ -248,6 +274,8 @@ async function main(): Promise<void> {
   log(
     `  ledger POST …/services (SQLite, durable)            ${String(ledgerLoad.requestsPerSecond).padStart(7)} req/s  p99 ${String(ledgerLoad.p99Ms)} ms  ratio ${ratio.toFixed(2)}  non-2xx ${String(ledgerLoad.non2xx)}`,
   );
+  const servicesCatchUp = await projectorCatchUp(ledger.url);
+  if (runServices) log(catchUpLine(servicesCatchUp));
 
   const batchConnections = 4;
   const batchBody = () =>
@@ -270,6 +298,8 @@ async function main(): Promise<void> {
   log(
     `  ledger POST …/batch (${String(batchSize)} records, ${String(batchConnections)} connections)     ${String(recordsPerSecond).padStart(7)} records/s  p99 ${String(batchLoad.p99Ms)} ms  non-2xx ${String(batchLoad.non2xx)}`,
   );
+  const batchCatchUp = await projectorCatchUp(ledger.url);
+  if (phases.includes('batch')) log(catchUpLine(batchCatchUp));
   log(`  ${await appendFigures(ledger.url)}`);
   await stop(ledger.child);
   rmSync(dataDir, { recursive: true, force: true });
@@ -280,8 +310,14 @@ async function main(): Promise<void> {
         connections,
         durationSeconds: duration,
         ceiling: ceilingLoad,
-        services: { ...ledgerLoad, ratioToCeiling: ratio },
-        batch: { ...batchLoad, batchSize, connections: batchConnections, recordsPerSecond },
+        services: { ...ledgerLoad, ratioToCeiling: ratio, readModels: servicesCatchUp },
+        batch: {
+          ...batchLoad,
+          batchSize,
+          connections: batchConnections,
+          recordsPerSecond,
+          readModels: batchCatchUp,
+        },
       })}\n`,
     );
   }

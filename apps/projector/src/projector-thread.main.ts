@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '@ledger/event-store';
 import { openReadModelStore } from '@ledger/read-models';
@@ -8,6 +10,26 @@ import type {
   ProjectorThreadRequest,
 } from './projector-thread';
 
+/** Linux nice value of the projector's thread (0 is the request thread's, 19 the lowest). */
+const PROJECTOR_NICE = 10;
+
+/**
+ * Folding and serialising read models is background work: on Linux this thread (and the threads
+ * it starts) run at a lower priority than the thread answering requests, so on a busy machine the
+ * cores go to requests first and the read models catch up as the load eases — never starved,
+ * only given a smaller share. Where that is not possible the thread runs at normal priority.
+ */
+function yieldCoresToRequests(): void {
+  try {
+    // /proc/thread-self is this thread's task: `<pid>/task/<tid>`.
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(tid) && tid > 0 && tid !== process.pid)
+      setPriority(tid, PROJECTOR_NICE);
+  } catch {
+    // Not Linux, or not permitted: normal priority.
+  }
+}
+
 /** The projector thread's body: its own connections to both stores, one Projector, stop on request. */
 async function main(): Promise<void> {
   const port = parentPort;
@@ -15,6 +37,7 @@ async function main(): Promise<void> {
   const post = (reply: ProjectorThreadReply): void => {
     port.postMessage(reply);
   };
+  yieldCoresToRequests();
   const data = workerData as ProjectorThreadData;
   const events = await openEventStore(data.events);
   const readModels = await openReadModelStore(data.readModels);

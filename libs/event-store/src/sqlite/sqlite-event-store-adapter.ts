@@ -127,6 +127,8 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
   private readonly readAheadFrom: number;
   /** Reader threads of reads under way: close() stops them. */
   private readonly readers = new Set<Worker>();
+  /** Filters make the SQL vary, but a process uses a handful: no bound is needed. */
+  private readonly readStatements = new Map<string, Database.Statement>();
 
   constructor(private readonly options: SqliteAdapterOptions) {
     this.readAheadFrom = options.readAheadFrom ?? READ_AHEAD_FROM;
@@ -364,7 +366,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       read.filter,
       PROJECTION_COLUMNS,
     );
-    const statement = this.db.prepare<unknown[], ProjectionRow>(sql).raw(true);
+    const statement = this.rawStatement<ProjectionRow>(sql);
     return pagedRead(
       (from, limit) => statement.all(from, ...filterParams, limit).map(projectionEventOf),
       (row) => row.position,
@@ -393,7 +395,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
 
   private logPagesInline(read: StoredAllRead): AsyncIterable<readonly StoredEvent[]> {
     const { sql, filterParams } = this.readAllQuery(read.direction, read.filter);
-    const statement = this.db.prepare<unknown[], StoredRow>(sql).raw(true);
+    const statement = this.rawStatement<StoredRow>(sql);
     return pagedRead(
       (from, limit) => storedEventsOf(statement.all(from, ...filterParams, limit)),
       (row) => row.position,
@@ -467,6 +469,19 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
       kind,
       this.readers,
     );
+  }
+
+  /**
+   * A read's statement in raw (array) mode, prepared once per SQL text: a live subscriber reads
+   * the log again after every wake-up, and preparing cost more than reading a few new rows.
+   */
+  private rawStatement<Row>(sql: string): Database.Statement<unknown[], Row> {
+    let statement = this.readStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql).raw(true);
+      this.readStatements.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
   }
 
   private readAllQuery(

@@ -26,7 +26,18 @@ interface WriterThread {
     { resolve(outcome: WriterOutcome): void; reject(error: Error): void }
   >;
   readonly exited: Promise<void>;
+  /**
+   * Steps not yet posted: a batch's begin waits for its first rows, and the rows of a chunk for
+   * the next chunk or the commit, so a small batch is one message instead of three (posting one
+   * costs the main thread more than a small batch's inserts cost the writer).
+   */
+  readonly outbox: WriterStep[];
 }
+
+type WriterStep =
+  | { readonly kind: 'begin'; readonly id: number; readonly [field: string]: unknown }
+  | { readonly kind: 'rows'; readonly id: number; readonly rows: (string | number)[] }
+  | { readonly kind: 'commit'; readonly id: number; readonly [field: string]: unknown };
 
 export class SqliteWriter {
   private thread: WriterThread | undefined;
@@ -52,7 +63,7 @@ export class SqliteWriter {
       head?.revision ?? -1,
       head?.hash ?? '',
     ]);
-    thread.worker.postMessage({ kind: 'begin', id, lastPosition, lastHash, heads });
+    thread.outbox.push({ kind: 'begin', id, lastPosition, lastHash, heads });
     return id;
   }
 
@@ -74,7 +85,9 @@ export class SqliteWriter {
       values[at + 7] = row.hash;
       at += STORED_EVENT_COLUMN_COUNT;
     }
-    thread.worker.postMessage({ kind: 'rows', id, rows: values });
+    // Rows already held go now: the writer inserts them while this chunk waits for the next.
+    if (thread.outbox.some((step) => step.kind === 'rows')) this.post(thread);
+    thread.outbox.push({ kind: 'rows', id, rows: values });
   }
 
   commit(id: number, newHeads: Iterable<StreamHead>): Promise<WriterOutcome> {
@@ -93,8 +106,15 @@ export class SqliteWriter {
     ]);
     return new Promise<WriterOutcome>((resolve, reject) => {
       thread.waiting.set(id, { resolve, reject });
-      thread.worker.postMessage({ kind: 'commit', id, heads });
+      thread.outbox.push({ kind: 'commit', id, heads });
+      this.post(thread);
     });
+  }
+
+  private post(thread: WriterThread): void {
+    const steps = thread.outbox.splice(0);
+    if (steps.length === 1) thread.worker.postMessage(steps[0]);
+    else if (steps.length > 1) thread.worker.postMessage({ kind: 'steps', steps });
   }
 
   async close(): Promise<void> {
@@ -132,6 +152,7 @@ export class SqliteWriter {
       exited: new Promise<void>((resolve) => {
         markExited = resolve;
       }),
+      outbox: [],
     };
     worker.on('message', (reply: WriterReply) => {
       const waiter = thread.waiting.get(reply.id);

@@ -23,7 +23,9 @@ const Database = require('better-sqlite3');
  *   rows: 8 values per row in column order (position, stream, revision, event_id, type, data, metadata, hash).
  * @typedef {{ kind: 'commit'; id: number; heads: Array<[string, number, string, number]> }} CommitMessage
  * @typedef {{ kind: 'close' }} CloseMessage
- * @typedef {BeginMessage | RowsMessage | CommitMessage | CloseMessage} WriterMessage
+ * @typedef {{ kind: 'steps'; steps: Array<BeginMessage | RowsMessage | CommitMessage> }} StepsMessage
+ *   several of the above in one message, handled in order (a small batch is one message).
+ * @typedef {BeginMessage | RowsMessage | CommitMessage | CloseMessage | StepsMessage} WriterMessage
  * @typedef {{ id: number; outcome: 'committed' | 'stale' | 'id_clash' | 'failed'; message?: string }} WriterReply
  */
 
@@ -67,6 +69,8 @@ function isEventIdClash(error) {
 
 /** @param {BeginMessage} message */
 function begin(message) {
+  // A batch begun and never committed (its planning failed on the main thread) is abandoned.
+  if (db.inTransaction) db.exec('ROLLBACK');
   db.exec('BEGIN IMMEDIATE');
   batch = { id: message.id, state: 'open', message: '' };
   const row = /** @type {{ position: number | null; hash: string | null }} */ (lastEvent.get());
@@ -131,26 +135,40 @@ function commit(message) {
   }
 }
 
+/** @param {BeginMessage | RowsMessage | CommitMessage | CloseMessage} message */
+function handle(message) {
+  switch (message.kind) {
+    case 'begin':
+      begin(message);
+      break;
+    case 'rows':
+      rows(message);
+      break;
+    case 'commit':
+      commit(message);
+      break;
+    case 'close':
+      db.close();
+      port.close();
+      break;
+  }
+}
+
 port.on('message', (/** @type {WriterMessage} */ message) => {
+  /** @type {number} */
+  let id = -1;
   try {
-    switch (message.kind) {
-      case 'begin':
-        begin(message);
-        break;
-      case 'rows':
-        rows(message);
-        break;
-      case 'commit':
-        commit(message);
-        break;
-      case 'close':
-        db.close();
-        port.close();
-        break;
+    if (message.kind === 'steps') {
+      for (const step of message.steps) {
+        id = step.id;
+        handle(step);
+      }
+    } else {
+      if ('id' in message) id = message.id;
+      handle(message);
     }
   } catch (error) {
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
-    const id = 'id' in message ? message.id : -1;
     batch = undefined;
     reply({ id, outcome: 'failed', message: String(error) });
   }
