@@ -5,14 +5,19 @@ import { createProjector, openReadModels } from './open-projector';
  * The projector as its own process (the PostgreSQL setup: LEDGER_STORE=postgres, read models in
  * DATABASE_URL). In the embedded default the API runs the same Projector in-process instead.
  */
+function positiveInteger(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? String(fallback));
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const events = await openEventStore(eventStoreConfigFromEnv());
   const readModels = await openReadModels();
-  const commitEvents = Number(process.env.LEDGER_PROJECTOR_COMMIT_EVENTS ?? '20000');
-  if (!Number.isSafeInteger(commitEvents) || commitEvents <= 0)
-    throw new Error('LEDGER_PROJECTOR_COMMIT_EVENTS must be a positive integer');
   const projector = createProjector(events, readModels, {
-    maxPendingEvents: commitEvents,
+    maxPendingEvents: positiveInteger('LEDGER_PROJECTOR_COMMIT_EVENTS', 20_000),
+    checkpointEvents: positiveInteger('LEDGER_PROJECTOR_CHECKPOINT_EVENTS', 200_000),
     onError: (error) => {
       process.stderr.write(
         `projector: ${error instanceof Error ? error.message : String(error)}\n`,

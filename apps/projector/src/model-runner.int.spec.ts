@@ -36,10 +36,10 @@ async function applyAndCommit(
   maxCachedDocs: number,
 ): Promise<void> {
   for (const event of events) await runner.apply(event);
-  await store.commit(runner.takeWrites(), [
-    { model: runner.model, generation: runner.generation.generation, position },
-  ]);
-  runner.committed(position, maxCachedDocs);
+  const commit = runner.takeCommit(true);
+  if (commit === null) return;
+  await store.commit(commit.writes, [commit.position]);
+  runner.committed(commit.position, maxCachedDocs);
 }
 
 describe('ModelRunner document cache (real SQLite read models)', () => {

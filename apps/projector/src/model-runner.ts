@@ -4,19 +4,34 @@ import {
   type ProjectedEvent,
   type Projection,
 } from '@ledger/projections/shared/projection';
-import type { DocumentWrite, ModelGeneration, ReadModelStore } from '@ledger/read-models';
+import type {
+  DocumentWrite,
+  ModelGeneration,
+  PositionWrite,
+  ReadModelStore,
+} from '@ledger/read-models';
 
 export type AnyProjection = Projection<unknown, unknown>;
 
+/** What one commit writes for a runner: its views and documents, and its positions. */
+export interface RunnerCommit {
+  readonly writes: Iterable<DocumentWrite>;
+  readonly position: PositionWrite;
+}
+
 /**
- * One projection applied to one stored generation: a cache of its documents, the keys changed
- * since the last commit, and the position applied. Documents are loaded once and then owned here
- * (evolve may update them in place: projections/shared/projection.ts), so a batch of events costs
- * evolve calls, not reads and parses.
+ * One projection applied to one stored generation: a cache of its documents, the keys whose views
+ * and whose documents changed since they were last written, and the positions applied, viewed and
+ * checkpointed (read-model-store.ts). Documents are loaded once and then owned here (evolve may
+ * update them in place: projections/shared/projection.ts), so a batch of events costs evolve
+ * calls, not reads and parses.
  */
 export class ModelRunner {
   private readonly docs = new Map<string, unknown>();
-  private readonly dirty = new Set<string>();
+  /** Keys changed since their view was last written. */
+  private readonly viewsDirty = new Set<string>();
+  /** Keys changed since their document was last written (the last checkpoint). */
+  private readonly docsDirty = new Set<string>();
   /** Keys updated since the cache last dropped documents: those stay when it next does. */
   private readonly usedSinceEviction = new Set<string>();
   /**
@@ -25,9 +40,12 @@ export class ModelRunner {
    * initial document needs no read. Null when unknown: every missing document is then read.
    */
   private readonly stored: Set<string> | null;
-  /** Applied in memory, not yet committed. */
+  /** Applied in memory: from the stored documents' position on. */
   private applied: number;
+  /** The stored views' position (what readers see). */
   private committedAt: number;
+  /** The stored documents' position. */
+  private checkpointAt: number;
 
   constructor(
     readonly projection: AnyProjection,
@@ -36,15 +54,16 @@ export class ModelRunner {
     storedKeys: Iterable<string> | null = null,
   ) {
     this.stored = storedKeys === null ? null : new Set(storedKeys);
-    this.applied = generation.position;
+    this.applied = generation.docPosition;
     this.committedAt = generation.position;
+    this.checkpointAt = generation.docPosition;
   }
 
   get model(): string {
     return this.projection.name;
   }
 
-  /** The last position committed to the store. */
+  /** The views' position in the store. */
   get committedPosition(): number {
     return this.committedAt;
   }
@@ -79,7 +98,8 @@ export class ModelRunner {
       }
       for (const key of keys) {
         docs.set(key, projection.evolve(docs.get(key), event, key));
-        this.dirty.add(key);
+        this.viewsDirty.add(key);
+        this.docsDirty.add(key);
         this.usedSinceEviction.add(key);
       }
     }
@@ -94,48 +114,69 @@ export class ModelRunner {
       : parseDocument(this.projection, stored, key);
   }
 
-  /** Whether a document has changed since the last takeWrites. */
-  get changed(): boolean {
-    return this.dirty.size > 0;
+  /** Documents changed since the last checkpoint (a restart would fold their events again). */
+  get uncheckpointed(): boolean {
+    return this.docsDirty.size > 0 || this.applied > this.checkpointAt;
   }
 
   /**
-   * The documents changed since the last takeWrites, each serialised as it is read: read them
-   * before any later event is applied (ReadModelStore.commit reads them during the call), and a
-   * store can hand each text on at once instead of the whole batch living until the last.
+   * What a commit writes now, or null when nothing: the views changed since the last commit and
+   * the position applied — unless the fold has not yet passed the stored views again after a
+   * restart (those views are newer) — and, at a `checkpoint`, every document changed since the
+   * last one and its position. Texts are serialised as the writes are read: read them before any
+   * later event is applied (ReadModelStore.commit reads them during the call), and a store can
+   * hand each text on at once instead of the whole batch living until the last.
    */
-  takeWrites(): Iterable<DocumentWrite> {
-    const keys = [...this.dirty];
-    this.dirty.clear();
-    if (this.stored !== null) for (const key of keys) this.stored.add(key);
+  takeCommit(checkpoint: boolean): RunnerCommit | null {
+    const writeViews =
+      this.applied >= this.committedAt &&
+      (this.viewsDirty.size > 0 || this.applied > this.committedAt);
+    const writeDocs = checkpoint && this.uncheckpointed;
+    if (!writeViews && !writeDocs) return null;
+    const views = writeViews ? new Set(this.viewsDirty) : new Set<string>();
+    const documents = writeDocs ? new Set(this.docsDirty) : new Set<string>();
+    if (writeViews) this.viewsDirty.clear();
+    if (writeDocs) {
+      this.docsDirty.clear();
+      if (this.stored !== null) for (const key of documents) this.stored.add(key);
+    }
     const { model, projection, docs } = this;
     const { generation } = this.generation;
-    return (function* serialise(): Generator<DocumentWrite> {
-      for (const key of keys) {
-        const doc = docs.get(key);
-        yield {
-          model,
-          generation,
-          key,
-          doc: stringifyDocument(projection, doc),
-          view: JSON.stringify(projection.view(doc, key)),
-        };
-      }
-    })();
+    return {
+      position: {
+        model,
+        generation,
+        position: writeViews ? this.applied : this.committedAt,
+        docPosition: writeDocs ? this.applied : this.checkpointAt,
+      },
+      writes: (function* serialise(): Generator<DocumentWrite> {
+        for (const key of new Set([...views, ...documents])) {
+          const doc = docs.get(key);
+          yield {
+            model,
+            generation,
+            key,
+            doc: documents.has(key) ? stringifyDocument(projection, doc) : null,
+            view: views.has(key) ? JSON.stringify(projection.view(doc, key)) : null,
+          };
+        }
+      })(),
+    };
   }
 
   /**
-   * The commit of the last takeWrites has landed at `position`. Bounded memory: past the bound,
-   * the documents neither updated since the cache last dropped some nor changed since that
-   * snapshot are dropped (the store holds them as they are): the documents a busy platform's
-   * every event updates stay cached, and those changed since the snapshot (events applied while
-   * the commit was written) stay for the next commit.
+   * The commit of the last takeCommit has landed. Bounded memory: past the bound, the documents
+   * neither updated since the cache last dropped some nor changed since they were last written are
+   * dropped (the store holds them as they are): the documents a busy platform's every event
+   * updates stay cached, and so does every document whose stored view or document is behind.
    */
-  committed(position: number, maxCachedDocs: number): void {
-    this.committedAt = position;
+  committed(position: PositionWrite, maxCachedDocs: number): void {
+    this.committedAt = position.position;
+    this.checkpointAt = position.docPosition;
     if (this.docs.size <= maxCachedDocs) return;
     for (const key of this.docs.keys())
-      if (!this.usedSinceEviction.has(key) && !this.dirty.has(key)) this.docs.delete(key);
+      if (!this.usedSinceEviction.has(key) && !this.docsDirty.has(key) && !this.viewsDirty.has(key))
+        this.docs.delete(key);
     this.usedSinceEviction.clear();
   }
 }

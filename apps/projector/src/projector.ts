@@ -16,6 +16,13 @@ export interface ProjectorOptions {
   readonly commitIntervalMs: number;
   /** Cached documents per model before the cache starts over from the store. */
   readonly maxCachedDocs: number;
+  /**
+   * Documents are written (a checkpoint) after at most this many events, or this long after the
+   * last checkpoint, and when the projector stops; views and positions go with every commit. A
+   * restart folds again from the last checkpoint (read-model-store.ts).
+   */
+  readonly checkpointEvents: number;
+  readonly checkpointIntervalMs: number;
   /** Only these models (a rebuild runs one); all when omitted. */
   readonly models?: readonly string[];
   readonly onError?: (error: unknown) => void;
@@ -25,6 +32,9 @@ export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
   maxPendingEvents: 20_000,
   commitIntervalMs: 250,
   maxCachedDocs: 20_000,
+  // A restart then folds at most ~200,000 events again (a few seconds), or a minute's worth.
+  checkpointEvents: 200_000,
+  checkpointIntervalMs: 60_000,
 };
 
 /** Quiet time after the last event before an idle commit: live writes show up within ~10 ms. */
@@ -94,6 +104,9 @@ export class Projector {
   private stopped = false;
   private pending = 0;
   private lastCommit = Date.now();
+  private sinceCheckpoint = 0;
+  private lastCheckpoint = Date.now();
+  private checkpointTimer: NodeJS.Timeout | null = null;
   /** How long the last commit held this thread (serialising its documents), in ms. */
   private lastCommitCost = 0;
   /** Set while a live commit serialises its documents in slices: no event is applied meanwhile. */
@@ -189,18 +202,20 @@ export class Projector {
           if (!runner.applyCached(event)) await runner.apply(event);
         }
         seen += 1;
-        if (seen % this.options.maxPendingEvents === 0) {
+        // Nobody reads a generation being built: only checkpoints (documents, views and
+        // positions) are written, to bound the documents held in memory.
+        if (seen % this.options.checkpointEvents === 0) {
           await writing;
-          writing = this.writeApplied();
+          writing = this.writeApplied([], false, true);
           // Awaited at the next commit or at the end; a failure must not go unhandled meanwhile.
           writing.catch(() => undefined);
-          onProgress?.(event.position, head);
         }
+        if (seen % this.options.maxPendingEvents === 0) onProgress?.(event.position, head);
       }
     }
     await writing;
     // The new generations are swapped in only now: until then the old ones serve.
-    await this.writeApplied();
+    await this.writeApplied([], false, true);
     for (const runner of runners) {
       await this.store.activate(runner.model, runner.generation.generation);
     }
@@ -230,6 +245,7 @@ export class Projector {
           for (const runner of this.runners) await runner.apply(event);
           this.applying = false;
           this.pending += 1;
+          this.sinceCheckpoint += 1;
           this.lastEventAt = Date.now();
           if (
             this.pending >= this.options.maxPendingEvents ||
@@ -284,6 +300,27 @@ export class Projector {
   private clearIdleTimer(): void {
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    if (this.checkpointTimer !== null) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+  }
+
+  /**
+   * When the log goes quiet with documents not yet checkpointed, a commit at the checkpoint
+   * interval writes them: a restart then has nothing to fold again.
+   */
+  private checkpointLater(): void {
+    if (this.checkpointTimer !== null || this.stopped) return;
+    if (!this.runners.some((r) => r.uncheckpointed)) return;
+    const wait = Math.max(
+      0,
+      this.options.checkpointIntervalMs - (Date.now() - this.lastCheckpoint),
+    );
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      void this.commit().catch((error: unknown) => this.options.onError?.(error));
+    }, wait);
+    // A pending checkpoint must not keep a process alive that has nothing else to do.
+    this.checkpointTimer.unref();
   }
 
   /** Serialised commits: documents are serialised at the start, so later events wait their turn. */
@@ -309,7 +346,13 @@ export class Projector {
           building.appliedPosition >= active.appliedPosition,
       ),
     );
-    if (!(await this.writeApplied(replaced, true))) return;
+    const checkpoint =
+      this.stopped ||
+      this.sinceCheckpoint >= this.options.checkpointEvents ||
+      Date.now() - this.lastCheckpoint >= this.options.checkpointIntervalMs;
+    const wrote = await this.writeApplied(replaced, true, checkpoint);
+    this.checkpointLater();
+    if (!wrote) return;
     await this.swapCaughtUpBuilds();
     if ((await this.store.epoch()) !== this.epoch) this.restartWithReloadedGenerations();
   }
@@ -325,22 +368,24 @@ export class Projector {
   private async writeApplied(
     leaveOut: readonly ModelRunner[] = [],
     inSlices = false,
+    checkpoint = false,
   ): Promise<boolean> {
-    const runners = this.runners.filter((r) => !leaveOut.includes(r));
-    const changed = runners.some((r) => r.changed);
-    const writes = runners.map((r) => r.takeWrites());
-    const positions: PositionWrite[] = runners
-      .filter((r) => r.appliedPosition > r.committedPosition)
-      .map((r) => ({
-        model: r.model,
-        generation: r.generation.generation,
-        position: r.appliedPosition,
-      }));
+    const commits = this.runners
+      .filter((r) => !leaveOut.includes(r))
+      .flatMap((runner) => {
+        const commit = runner.takeCommit(checkpoint);
+        return commit === null ? [] : [{ runner, ...commit }];
+      });
     this.pending = 0;
     this.lastCommit = Date.now();
-    if (!changed && positions.length === 0) return false;
+    if (checkpoint) {
+      this.sinceCheckpoint = 0;
+      this.lastCheckpoint = Date.now();
+    }
+    if (commits.length === 0) return false;
+    const positions: PositionWrite[] = commits.map((c) => c.position);
     try {
-      let documents: Iterable<DocumentWrite> = concat(writes);
+      let documents: Iterable<DocumentWrite> = concat(commits.map((c) => c.writes));
       let sliced = 0;
       if (inSlices) {
         const serialising = serialiseInSlices(documents);
@@ -364,11 +409,8 @@ export class Projector {
       if (!(error instanceof StaleGenerationError)) throw error;
       return false;
     }
-    for (const p of positions) {
-      this.runners
-        .find((r) => r.model === p.model && r.generation.generation === p.generation)
-        ?.committed(p.position, this.options.maxCachedDocs);
-    }
+    for (const { runner, position } of commits)
+      runner.committed(position, this.options.maxCachedDocs);
     return true;
   }
 

@@ -30,19 +30,23 @@ import { DEFAULT_PROJECTOR_OPTIONS } from './projector';
 
 const ROOT = resolve(__dirname, '../../..');
 
-/** The child's committed position, read without writing (-1 before its first commit). */
-function committedPosition(path: string): number {
-  if (!existsSync(path)) return -1;
+/**
+ * The child's committed positions, read without writing (-1 before its first commit): the views'
+ * and the documents' (its last checkpoint).
+ */
+function committedPositions(path: string): { position: number; docPosition: number } {
+  const none = { position: -1, docPosition: -1 };
+  if (!existsSync(path)) return none;
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare<[], { position: number | null }>(
-        "SELECT MIN(position) AS position FROM rm_generations WHERE status = 'active'",
+      .prepare<[], { position: number | null; docPosition: number | null }>(
+        "SELECT MIN(position) AS position, MIN(doc_position) AS docPosition FROM rm_generations WHERE status = 'active'",
       )
       .get();
-    return row?.position ?? -1;
+    return { position: row?.position ?? -1, docPosition: row?.docPosition ?? -1 };
   } catch {
-    return -1; // the schema is being created
+    return none; // the schema is being created
   } finally {
     db.close();
   }
@@ -145,62 +149,98 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
     await events.close();
   });
 
-  it('a projector killed with SIGKILL mid-run and restarted ends identical to the in-memory fold', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-projector-kill9-'));
-    const events = freshSqliteStoreAt(join(dataDir, 'ledger.sqlite'));
-    const head = await appendBenchNetwork(events, 40, 2_500, 2025);
-    const readModelsPath = join(dataDir, 'read-models.sqlite');
+  it.each([
+    { checkpoint: 'before its first checkpoint', checkpointEvents: '1000000' },
+    { checkpoint: 'after a checkpoint', checkpointEvents: '15000' },
+  ])(
+    'a projector killed with SIGKILL mid-run ($checkpoint) and restarted ends identical to the in-memory fold, its views never going back',
+    async ({ checkpointEvents }) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'ledger-projector-kill9-'));
+      const events = freshSqliteStoreAt(join(dataDir, 'ledger.sqlite'));
+      const head = await appendBenchNetwork(events, 40, 2_500, 2025);
+      const readModelsPath = join(dataDir, 'read-models.sqlite');
 
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/projector/src/main.ts',
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          LEDGER_STORE: 'sqlite',
-          LEDGER_DATA_DIR: dataDir,
-          LEDGER_PROJECTOR_COMMIT_EVENTS: '5000',
+      const child = spawn(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          'apps/projector/src/main.ts',
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            LEDGER_STORE: 'sqlite',
+            LEDGER_DATA_DIR: dataDir,
+            LEDGER_PROJECTOR_COMMIT_EVENTS: '5000',
+            LEDGER_PROJECTOR_CHECKPOINT_EVENTS: checkpointEvents,
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
         },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((done) =>
-      child.on('exit', (_code, signal) => {
-        done(signal);
-      }),
-    );
-    // Kill once some commits have landed and before the end: mid-run by construction.
-    let killedAt = -1;
-    for (let tries = 0; tries < 6_000 && killedAt < 0; tries += 1) {
-      await new Promise((done) => setTimeout(done, 10));
-      const position = committedPosition(readModelsPath);
-      if (position > 0 && position < head) {
-        child.kill('SIGKILL');
-        killedAt = position;
-      } else if (position >= head)
-        throw new Error(`the projector finished before the kill; stderr: ${stderr}`);
-    }
-    expect(await exited).toBe('SIGKILL');
-    expect(killedAt).toBeGreaterThan(0);
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((done) =>
+        child.on('exit', (_code, signal) => {
+          done(signal);
+        }),
+      );
+      // Kill once views (and, in the second case, documents) have been committed and before the
+      // end: mid-run by construction.
+      const checkpointFirst = Number(checkpointEvents) < head;
+      let killedAt = { position: -1, docPosition: -1 };
+      for (let tries = 0; tries < 6_000 && killedAt.position < 0; tries += 1) {
+        await new Promise((done) => setTimeout(done, 10));
+        const committed = committedPositions(readModelsPath);
+        if (committed.position >= head)
+          throw new Error(`the projector finished before the kill; stderr: ${stderr}`);
+        const viewsAheadOfCheckpoint =
+          committed.docPosition > 0 && committed.position > committed.docPosition;
+        if (committed.position > 0 && (!checkpointFirst || viewsAheadOfCheckpoint)) {
+          child.kill('SIGKILL');
+          killedAt = committedPositions(readModelsPath);
+        }
+      }
+      expect(await exited).toBe('SIGKILL');
+      expect(killedAt.position).toBeGreaterThan(0);
+      if (checkpointFirst) {
+        expect(killedAt.docPosition).toBeGreaterThan(0);
+        expect(killedAt.position).toBeGreaterThan(killedAt.docPosition);
+      } else expect(killedAt.docPosition).toBe(-1);
 
-    const readModels = new SqliteReadModelStore(readModelsPath);
-    const restarted = createProjector(events, readModels, DEFAULT_PROJECTOR_OPTIONS);
-    await restarted.start();
-    await readModels.reader().waitFor(head, 60_000);
-    await restarted.stop();
-    expect(await storedModels(readModels)).toEqual(foldedModels(await allEvents(events)));
-    await readModels.close();
-    await events.close();
-  });
+      const readModels = new SqliteReadModelStore(readModelsPath);
+      // The restart folds again from the documents' position, committing often (so several
+      // times before it passes the stored views again); readers keep the views they had meanwhile.
+      const restarted = createProjector(events, readModels, {
+        ...DEFAULT_PROJECTOR_OPTIONS,
+        maxPendingEvents: 1_000,
+        commitIntervalMs: 5,
+      });
+      const seen: number[] = [];
+      const watching = setInterval(() => {
+        void readModels
+          .reader()
+          .position()
+          .then((position) => seen.push(position));
+      }, 5);
+      try {
+        await restarted.start();
+        await readModels.reader().waitFor(head, 60_000);
+      } finally {
+        clearInterval(watching);
+        await restarted.stop();
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      expect(Math.min(...seen)).toBeGreaterThanOrEqual(killedAt.position);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(await storedModels(readModels)).toEqual(foldedModels(await allEvents(events)));
+      await readModels.close();
+      await events.close();
+    },
+  );
 });
 
 describeIfPostgres('the projector as its own process against PostgreSQL', () => {

@@ -2,8 +2,16 @@ import type { ReadModelReader } from './read-model-reader';
 
 /**
  * Where projected documents live. A model may have one active generation (served to readers) and
- * one being built (a rebuild); each generation stores its documents and the global position it has
- * applied, always written in the same transaction, so a crash never double-applies or skips.
+ * one being built (a rebuild); each generation stores its views and documents with the global
+ * positions they have applied, written in the same transaction, so a crash never double-applies
+ * or skips.
+ *
+ * Views (small, query-ready) are committed often, documents (the fold's whole state: a
+ * platform-year's holds every record) only at checkpoints, so a commit costs what changed rather
+ * than the size of what changed. `position` is the views' position, the one readers see;
+ * `docPosition` ≤ `position` is the documents' position, where a projector resumes folding. Folding
+ * again from there reproduces the stored views exactly (projections are deterministic), and a
+ * projector writes no view until it has passed `position` again, so readers never see one go back.
  */
 export interface ModelGeneration {
   readonly model: string;
@@ -11,6 +19,7 @@ export interface ModelGeneration {
   /** The projection version that built it: a model built by another version is rebuilt. */
   readonly version: number;
   readonly position: number;
+  readonly docPosition: number;
   readonly status: 'active' | 'building';
 }
 
@@ -18,35 +27,38 @@ export interface DocumentWrite {
   readonly model: string;
   readonly generation: number;
   readonly key: string;
-  /** The fold's document as JSON. */
-  readonly doc: string;
-  /** The query-ready view as JSON. */
-  readonly view: string;
+  /** The fold's document as JSON; null leaves the stored one (if any) as it is. */
+  readonly doc: string | null;
+  /** The query-ready view as JSON; null leaves the stored one as it is. */
+  readonly view: string | null;
 }
 
 export interface PositionWrite {
   readonly model: string;
   readonly generation: number;
   readonly position: number;
+  readonly docPosition: number;
 }
 
 export interface ReadModelStore {
   readonly kind: 'sqlite' | 'postgres';
   generations(): Promise<ModelGeneration[]>;
-  /** A new, empty generation in status `building` at position -1. */
+  /** A new, empty generation in status `building` at positions -1. */
   createGeneration(model: string, version: number): Promise<ModelGeneration>;
   /** Makes the generation the model's active one and drops the one it replaces, atomically. */
   activate(model: string, generation: number): Promise<void>;
   dropGeneration(model: string, generation: number): Promise<void>;
-  /** A stored document's JSON, or null. */
+  /** A stored document's JSON, or null (none, or only a view so far). */
   loadDoc(model: string, generation: number, key: string): Promise<string | null>;
   /**
-   * The key of every document the generation holds: a projector that owns the generation knows
-   * a key outside them (a new enterprise, a new contract) has no document, without a read.
+   * The key of every document the generation holds (not counting keys with a view only): a
+   * projector that owns the generation knows a key outside them (a new enterprise, a new
+   * contract) has no document, without a read.
    */
   documentKeys(model: string, generation: number): Promise<string[]>;
   /**
-   * Documents and positions in one transaction; StaleGenerationError if a generation is gone.
+   * Views, documents and positions in one transaction; StaleGenerationError if a generation is
+   * gone.
    * `writes` is read once, to the end, before this call returns (before any await): a caller may
    * produce each document only as it is read — the projector serialises them one at a time — and
    * a store may pass each on at once rather than hold a whole batch of texts.

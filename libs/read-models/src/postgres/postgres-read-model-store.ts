@@ -20,7 +20,15 @@ CREATE TABLE IF NOT EXISTS "${schema}".rm_docs (
   model text NOT NULL, generation integer NOT NULL, key text COLLATE "C" NOT NULL,
   doc text NOT NULL, view text NOT NULL, PRIMARY KEY (model, generation, key));
 CREATE TABLE IF NOT EXISTS "${schema}".rm_meta (name text PRIMARY KEY, value bigint NOT NULL);
-INSERT INTO "${schema}".rm_meta (name, value) VALUES ('epoch', 0) ON CONFLICT DO NOTHING;`;
+INSERT INTO "${schema}".rm_meta (name, value) VALUES ('epoch', 0) ON CONFLICT DO NOTHING;
+-- Documents are written at checkpoints, views at every commit (read-model-store.ts): a key may
+-- have a view before its first document, or (a checkpoint's row) the reverse. A generation made
+-- before checkpoints wrote its documents with every commit, at its position.
+ALTER TABLE "${schema}".rm_docs ALTER COLUMN doc DROP NOT NULL;
+ALTER TABLE "${schema}".rm_docs ALTER COLUMN view DROP NOT NULL;
+ALTER TABLE "${schema}".rm_generations ADD COLUMN IF NOT EXISTS doc_position bigint;
+UPDATE "${schema}".rm_generations SET doc_position = position WHERE doc_position IS NULL;
+ALTER TABLE "${schema}".rm_generations ALTER COLUMN doc_position SET NOT NULL;`;
 }
 
 // Positions fit in a double (the store's positions are safe integers): read int8 as a number.
@@ -32,12 +40,15 @@ interface GenerationRow {
   generation: number;
   version: number;
   position: number;
+  docPosition: number;
   status: 'active' | 'building';
 }
 
 /**
- * Read models in PostgreSQL (a server setup; the projector runs as its own process). Documents
- * and positions are written in one transaction; snapshots for readers run in a REPEATABLE READ
+ * Read models in PostgreSQL (a server setup; the projector runs as its own process). Views and
+ * documents share a row: an update that leaves the document as it is keeps its TOASTed value in
+ * place (only the view is rewritten). Views, documents and positions are written in one
+ * transaction; snapshots for readers run in a REPEATABLE READ
  * transaction, so every model is seen at one position.
  */
 export class PostgresReadModelStore implements ReadModelStore {
@@ -73,7 +84,7 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async generations(): Promise<ModelGeneration[]> {
     const { rows } = await this.pool.query<GenerationRow>(
-      'SELECT model, generation, version, position, status FROM rm_generations ORDER BY model, generation',
+      'SELECT model, generation, version, position, doc_position AS "docPosition", status FROM rm_generations ORDER BY model, generation',
     );
     return rows;
   }
@@ -87,10 +98,17 @@ export class PostgresReadModelStore implements ReadModelStore {
       );
       const generation = rows[0]?.next ?? 1;
       await client.query(
-        "INSERT INTO rm_generations (model, generation, version, position, status) VALUES ($1, $2, $3, -1, 'building')",
+        "INSERT INTO rm_generations (model, generation, version, position, doc_position, status) VALUES ($1, $2, $3, -1, -1, 'building')",
         [model, generation, version],
       );
-      return { model, generation, version, position: -1, status: 'building' as const };
+      return {
+        model,
+        generation,
+        version,
+        position: -1,
+        docPosition: -1,
+        status: 'building' as const,
+      };
     });
   }
 
@@ -123,7 +141,7 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async documentKeys(model: string, generation: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ key: string }>(
-      'SELECT key FROM rm_docs WHERE model = $1 AND generation = $2',
+      'SELECT key FROM rm_docs WHERE model = $1 AND generation = $2 AND doc IS NOT NULL',
       [model, generation],
     );
     return rows.map((row) => row.key);
@@ -137,11 +155,13 @@ export class PostgresReadModelStore implements ReadModelStore {
     const documents = [...writes];
     await this.transaction(async (client) => {
       // One statement for all documents: unnest keeps a 5,000-document flush to one round trip.
+      // A null doc or view leaves the stored one.
       if (documents.length > 0) {
         await client.query(
           'INSERT INTO rm_docs (model, generation, key, doc, view) ' +
             'SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) ' +
-            'ON CONFLICT (model, generation, key) DO UPDATE SET doc = excluded.doc, view = excluded.view',
+            'ON CONFLICT (model, generation, key) DO UPDATE SET ' +
+            'doc = COALESCE(excluded.doc, rm_docs.doc), view = COALESCE(excluded.view, rm_docs.view)',
           [
             documents.map((w) => w.model),
             documents.map((w) => w.generation),
@@ -153,8 +173,8 @@ export class PostgresReadModelStore implements ReadModelStore {
       }
       for (const p of positions) {
         const { rowCount } = await client.query(
-          'UPDATE rm_generations SET position = $1 WHERE model = $2 AND generation = $3',
-          [p.position, p.model, p.generation],
+          'UPDATE rm_generations SET position = $1, doc_position = $2 WHERE model = $3 AND generation = $4',
+          [p.position, p.docPosition, p.model, p.generation],
         );
         if (rowCount === 0) throw new StaleGenerationError(p.model, p.generation);
       }
@@ -234,7 +254,8 @@ async function activePosition(queryable: Pool | PoolClient): Promise<number> {
 
 const ACTIVE_VIEW =
   'SELECT d.key AS key, d.view AS view FROM rm_docs d JOIN rm_generations g ' +
-  "ON g.model = d.model AND g.generation = d.generation AND g.status = 'active' WHERE d.model = $1";
+  "ON g.model = d.model AND g.generation = d.generation AND g.status = 'active' " +
+  'WHERE d.view IS NOT NULL AND d.model = $1';
 
 function postgresSnapshot(client: PoolClient, position: number): ReadModelSnapshot {
   return {

@@ -13,6 +13,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rm_generations (
   model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
   position INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('active', 'building')),
+  doc_position INTEGER NOT NULL DEFAULT -1,
   PRIMARY KEY (model, generation)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -20,41 +21,63 @@ INSERT OR IGNORE INTO rm_meta (name, value) VALUES ('epoch', 0);
 `;
 
 /**
- * Documents run to hundreds of kilobytes (a platform-year's record index), so they live in a rowid
- * table found through a small unique index. A WITHOUT ROWID table keeps whole rows in its b-tree,
- * and SQLite reads a cell's entire overflow chain to compare keys while seeking: every lookup,
- * even of an absent key, read ~225 kB per comparison (~0.5 ms). `view` comes before `doc`, so a
- * reader of views stops at the end of the view and never reads the document's overflow pages.
+ * Views and documents live apart: a commit rewrites the views that changed and leaves documents
+ * (hundreds of kilobytes each for a platform-year's record index) untouched until a checkpoint,
+ * and SQLite rewrites a whole row, overflow pages and all, when any column of it changes.
+ *
+ * Both are rowid tables found through a small unique index: a WITHOUT ROWID table keeps whole rows
+ * in its b-tree, and SQLite reads a cell's entire overflow chain to compare keys while seeking
+ * (every lookup, even of an absent key, read ~225 kB per comparison, ~0.5 ms).
  */
-const DOCS_TABLE = `
+const VIEWS_AND_DOCS_TABLES = `
+CREATE TABLE IF NOT EXISTS rm_views (
+  model TEXT NOT NULL, generation INTEGER NOT NULL, key TEXT NOT NULL, view TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS rm_views_key ON rm_views (model, generation, key);
 CREATE TABLE IF NOT EXISTS rm_docs (
-  model TEXT NOT NULL, generation INTEGER NOT NULL, key TEXT NOT NULL,
-  view TEXT NOT NULL, doc TEXT NOT NULL
+  model TEXT NOT NULL, generation INTEGER NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS rm_docs_key ON rm_docs (model, generation, key);
 `;
 
 /**
- * Creates rm_docs, or moves a file made with the earlier WITHOUT ROWID layout to the current one
- * (same columns and keys, so every generation and position stays valid). One immediate
- * transaction: two processes opening an old file at once migrate it once.
+ * Creates the tables, or moves a file made with an earlier layout to the current one: views and
+ * documents in one table (rowid or WITHOUT ROWID), and generations without a documents' position
+ * (their documents were written with every commit: at `position`). Keys, generations and
+ * positions stay valid. One immediate transaction: two processes opening an old file at once
+ * migrate it once.
  */
-function ensureDocsTable(db: Database.Database): void {
+function ensureTables(db: Database.Database): void {
   db.transaction(() => {
-    const existing = db
-      .prepare<[], { sql: string }>(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'rm_docs'",
-      )
-      .get();
-    if (existing !== undefined && /WITHOUT\s+ROWID/i.test(existing.sql)) {
-      db.exec('ALTER TABLE rm_docs RENAME TO rm_docs_without_rowid');
-      db.exec(DOCS_TABLE);
+    const tableSql = (name: string): string | undefined =>
+      db
+        .prepare<[string], { sql: string }>(
+          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+        )
+        .get(name)?.sql;
+    const combined = tableSql('rm_docs');
+    if (combined !== undefined && tableSql('rm_views') === undefined) {
+      db.exec('DROP INDEX IF EXISTS rm_docs_key');
+      db.exec('ALTER TABLE rm_docs RENAME TO rm_docs_with_views');
+      db.exec(VIEWS_AND_DOCS_TABLES);
       db.exec(
-        'INSERT INTO rm_docs (model, generation, key, view, doc) ' +
-          'SELECT model, generation, key, view, doc FROM rm_docs_without_rowid',
+        'INSERT INTO rm_views (model, generation, key, view) ' +
+          'SELECT model, generation, key, view FROM rm_docs_with_views',
       );
-      db.exec('DROP TABLE rm_docs_without_rowid');
-    } else db.exec(DOCS_TABLE);
+      db.exec(
+        'INSERT INTO rm_docs (model, generation, key, doc) ' +
+          'SELECT model, generation, key, doc FROM rm_docs_with_views',
+      );
+      db.exec('DROP TABLE rm_docs_with_views');
+    } else db.exec(VIEWS_AND_DOCS_TABLES);
+    const generationColumns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rm_generations')")
+      .all()
+      .map((column) => column.name);
+    if (!generationColumns.includes('doc_position')) {
+      db.exec('ALTER TABLE rm_generations ADD COLUMN doc_position INTEGER NOT NULL DEFAULT -1');
+      db.exec('UPDATE rm_generations SET doc_position = position');
+    }
   }).immediate();
 }
 
@@ -63,11 +86,12 @@ interface GenerationRow {
   generation: number;
   version: number;
   position: number;
+  docPosition: number;
   status: 'active' | 'building';
 }
 
 /**
- * Pages of a new file. Documents are written whole at every commit, and at 4 kB pages a
+ * Pages of a new file. Documents are written whole at every checkpoint, and at 4 kB pages a
  * platform-year's 225 kB is a chain of ~56 overflow pages: 32 kB pages halve the time a rebuild
  * spends writing (measured 1.35 s → 0.61 s for 1,000 such documents) and leave reads of views as
  * fast. SQLite fixes the size when the file is created; an existing file keeps its own.
@@ -102,17 +126,17 @@ export class SqliteReadModelStore implements ReadModelStore {
   constructor(private readonly path: string) {
     this.db = open(path, false);
     this.db.exec(SCHEMA);
-    ensureDocsTable(this.db);
+    ensureTables(this.db);
     this.writer = new SqliteReadModelWriter(path);
     this.statements = {
       generations: this.db.prepare<[], GenerationRow>(
-        'SELECT model, generation, version, position, status FROM rm_generations ORDER BY model, generation',
+        'SELECT model, generation, version, position, doc_position AS docPosition, status FROM rm_generations ORDER BY model, generation',
       ),
       nextGeneration: this.db.prepare<[string], { next: number }>(
         'SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM rm_generations WHERE model = ?',
       ),
       insertGeneration: this.db.prepare(
-        "INSERT INTO rm_generations (model, generation, version, position, status) VALUES (?, ?, ?, -1, 'building')",
+        "INSERT INTO rm_generations (model, generation, version, position, doc_position, status) VALUES (?, ?, ?, -1, -1, 'building')",
       ),
       loadDoc: this.db.prepare<[string, number, string], { doc: string }>(
         'SELECT doc FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
@@ -143,6 +167,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       generation: created,
       version,
       position: -1,
+      docPosition: -1,
       status: 'building',
     });
   }
@@ -171,6 +196,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private deleteGeneration(model: string, generation: number): void {
+    this.db
+      .prepare('DELETE FROM rm_views WHERE model = ? AND generation = ?')
+      .run(model, generation);
     this.db
       .prepare('DELETE FROM rm_docs WHERE model = ? AND generation = ?')
       .run(model, generation);
@@ -238,10 +266,10 @@ function sqliteSnapshot(db: Database.Database): ReadModelSnapshot {
     "SELECT generation FROM rm_generations WHERE model = ? AND status = 'active'",
   );
   const one = db.prepare<[string, number, string], { view: string }>(
-    'SELECT view FROM rm_docs WHERE model = ? AND generation = ? AND key = ?',
+    'SELECT view FROM rm_views WHERE model = ? AND generation = ? AND key = ?',
   );
   const prefixed = db.prepare<[string, number, string, string], { key: string; view: string }>(
-    'SELECT key, view FROM rm_docs WHERE model = ? AND generation = ? AND key >= ? AND key < ? ORDER BY key',
+    'SELECT key, view FROM rm_views WHERE model = ? AND generation = ? AND key >= ? AND key < ? ORDER BY key',
   );
   const generations = new Map<string, number | null>();
   const generationOf = (model: string): number | null => {

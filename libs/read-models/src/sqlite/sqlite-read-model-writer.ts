@@ -51,11 +51,11 @@ export class SqliteReadModelWriter {
     const { worker } = thread;
     worker.postMessage({ kind: 'begin', id });
     try {
-      let values: (string | number)[] = [];
+      let values: (string | number | null)[] = [];
       let chars = 0;
       for (const write of writes) {
         values.push(write.model, write.generation, write.key, write.view, write.doc);
-        chars += write.view.length + write.doc.length;
+        chars += (write.view?.length ?? 0) + (write.doc?.length ?? 0);
         if (chars >= CHUNK_CHARS || values.length >= CHUNK_VALUES) {
           worker.postMessage({ kind: 'documents', id, values });
           values = [];
@@ -68,7 +68,7 @@ export class SqliteReadModelWriter {
       worker.postMessage({ kind: 'abort', id });
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const applied = positions.flatMap((p) => [p.position, p.model, p.generation]);
+    const applied = positions.flatMap((p) => [p.position, p.docPosition, p.model, p.generation]);
     return new Promise<void>((resolve, reject) => {
       thread.waiting.set(id, { resolve, reject });
       worker.ref();

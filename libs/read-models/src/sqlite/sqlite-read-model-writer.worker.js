@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * The read-model writer thread: SqliteReadModelStore.commit's transactions (documents, views and
+ * The read-model writer thread: SqliteReadModelStore.commit's transactions (views, documents and
  * positions together), applied in the order they arrive. Writing a batch of documents — hundreds
  * of kilobytes each for platform-years — then overlaps the projector's fold of the next events
  * on another core instead of stopping it.
@@ -18,10 +18,11 @@ const Database = require('better-sqlite3');
 
 /**
  * @typedef {{ kind: 'begin'; id: number }} BeginMessage
- * @typedef {{ kind: 'documents'; id: number; values: Array<string | number> }} DocumentsMessage
- *   values: model, generation, key, view, doc of each document in turn.
+ * @typedef {{ kind: 'documents'; id: number; values: Array<string | number | null> }} DocumentsMessage
+ *   values: model, generation, key, view, doc of each document in turn; a null view or doc is
+ *   left as stored.
  * @typedef {{ kind: 'commit'; id: number; positions: Array<string | number> }} CommitMessage
- *   positions: 3 values per generation (position, model, generation).
+ *   positions: 4 values per generation (position, docPosition, model, generation).
  * @typedef {{ kind: 'abort'; id: number }} AbortMessage
  * @typedef {{ kind: 'close' }} CloseMessage
  * @typedef {BeginMessage | DocumentsMessage | CommitMessage | AbortMessage | CloseMessage} WriterMessage
@@ -40,12 +41,16 @@ db.pragma('cache_size = -65536');
 const begin = db.prepare('BEGIN IMMEDIATE');
 const commit = db.prepare('COMMIT');
 const rollback = db.prepare('ROLLBACK');
-const upsertDoc = db.prepare(
-  'INSERT INTO rm_docs (model, generation, key, view, doc) VALUES (?, ?, ?, ?, ?) ' +
-    'ON CONFLICT (model, generation, key) DO UPDATE SET view = excluded.view, doc = excluded.doc',
+const upsertView = db.prepare(
+  'INSERT INTO rm_views (model, generation, key, view) VALUES (?, ?, ?, ?) ' +
+    'ON CONFLICT (model, generation, key) DO UPDATE SET view = excluded.view',
 );
-const setPosition = db.prepare(
-  'UPDATE rm_generations SET position = ? WHERE model = ? AND generation = ?',
+const upsertDoc = db.prepare(
+  'INSERT INTO rm_docs (model, generation, key, doc) VALUES (?, ?, ?, ?) ' +
+    'ON CONFLICT (model, generation, key) DO UPDATE SET doc = excluded.doc',
+);
+const setPositions = db.prepare(
+  'UPDATE rm_generations SET position = ?, doc_position = ? WHERE model = ? AND generation = ?',
 );
 
 /** The commit under way and the first failure in it (answered at its `commit`). */
@@ -69,10 +74,10 @@ function finish(message) {
     return current.failure;
   }
   const { positions } = message;
-  for (let at = 0; at < positions.length; at += 3) {
-    const model = /** @type {string} */ (positions[at + 1]);
-    const generation = /** @type {number} */ (positions[at + 2]);
-    if (setPosition.run(positions[at], model, generation).changes === 0) {
+  for (let at = 0; at < positions.length; at += 4) {
+    const model = /** @type {string} */ (positions[at + 2]);
+    const generation = /** @type {number} */ (positions[at + 3]);
+    if (setPositions.run(positions[at], positions[at + 1], model, generation).changes === 0) {
       // A generation is gone (another process swapped a rebuild in): nothing lands.
       rollbackIfOpen();
       return { id: message.id, outcome: 'stale', model, generation };
@@ -100,7 +105,10 @@ port.on('message', (/** @type {WriterMessage} */ message) => {
       try {
         const { values } = message;
         for (let at = 0; at < values.length; at += 5) {
-          upsertDoc.run(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
+          const view = values[at + 3];
+          const doc = values[at + 4];
+          if (view !== null) upsertView.run(values[at], values[at + 1], values[at + 2], view);
+          if (doc !== null) upsertDoc.run(values[at], values[at + 1], values[at + 2], doc);
         }
       } catch (error) {
         current.failure = failed(message.id, error);
