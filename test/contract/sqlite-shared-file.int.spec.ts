@@ -52,7 +52,11 @@ describe('sqlite: two stores sharing one file', () => {
       await writer.append('platformyear-cq001_2025', events(3));
       const live = await Promise.race([
         delivered,
-        new Promise<'not woken'>((resolve) => setTimeout(() => resolve('not woken'), 30_000)),
+        new Promise<'not woken'>((resolve) => {
+          setTimeout(() => {
+            resolve('not woken');
+          }, 30_000);
+        }),
       ]);
       expect(live).not.toBe('not woken');
       expect(live === 'not woken' ? [] : live.map((e) => e.position)).toEqual([1, 2, 3]);

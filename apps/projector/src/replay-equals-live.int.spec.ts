@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,24 @@ import { createProjector, PROJECTIONS } from './open-projector';
 import { DEFAULT_PROJECTOR_OPTIONS } from './projector';
 
 const ROOT = resolve(__dirname, '../../..');
+
+/** `npm run projector` as a child process with these settings; its stderr is collected. */
+function spawnProjector(env: NodeJS.ProcessEnv): { child: ChildProcess; stderr: () => string } {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/projector/src/main.ts',
+    ],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stderr: () => stderr };
+}
 
 /**
  * The child's committed positions, read without writing (-1 before its first commit): the views'
@@ -160,29 +178,12 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
       const head = await appendBenchNetwork(events, 40, 2_500, 2025);
       const readModelsPath = join(dataDir, 'read-models.sqlite');
 
-      const child = spawn(
-        process.execPath,
-        [
-          '-r',
-          'ts-node/register/transpile-only',
-          '-r',
-          'tsconfig-paths/register',
-          'apps/projector/src/main.ts',
-        ],
-        {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            LEDGER_STORE: 'sqlite',
-            LEDGER_DATA_DIR: dataDir,
-            LEDGER_PROJECTOR_COMMIT_EVENTS: '5000',
-            LEDGER_PROJECTOR_CHECKPOINT_EVENTS: checkpointEvents,
-          },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const { child, stderr } = spawnProjector({
+        LEDGER_STORE: 'sqlite',
+        LEDGER_DATA_DIR: dataDir,
+        LEDGER_PROJECTOR_COMMIT_EVENTS: '5000',
+        LEDGER_PROJECTOR_CHECKPOINT_EVENTS: checkpointEvents,
+      });
       const exited = new Promise<NodeJS.Signals | null>((done) =>
         child.on('exit', (_code, signal) => {
           done(signal);
@@ -196,7 +197,7 @@ describe('replay equals live (every projection, generated histories, SQLite)', (
         await new Promise((done) => setTimeout(done, 10));
         const committed = committedPositions(readModelsPath);
         if (committed.position >= head)
-          throw new Error(`the projector finished before the kill; stderr: ${stderr}`);
+          throw new Error(`the projector finished before the kill; stderr: ${stderr()}`);
         const viewsAheadOfCheckpoint =
           committed.docPosition > 0 && committed.position > committed.docPosition;
         if (committed.position > 0 && (!checkpointFirst || viewsAheadOfCheckpoint)) {
@@ -248,29 +249,12 @@ describeIfPostgres('the projector as its own process against PostgreSQL', () => 
     const { store: events, schema } = await freshPostgresStore();
     const head = await appendBenchNetwork(events, 6, 500, 2025);
     const readModelSchema = `${schema}_rm`;
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/projector/src/main.ts',
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          LEDGER_STORE: 'postgres',
-          DATABASE_URL: postgresUrl(),
-          LEDGER_PG_SCHEMA: schema,
-          LEDGER_READ_MODEL_SCHEMA: readModelSchema,
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const { child, stderr } = spawnProjector({
+      LEDGER_STORE: 'postgres',
+      DATABASE_URL: postgresUrl(),
+      LEDGER_PG_SCHEMA: schema,
+      LEDGER_READ_MODEL_SCHEMA: readModelSchema,
+    });
     const exited = new Promise<number | null>((done) =>
       child.on('exit', (code) => {
         done(code);
@@ -283,7 +267,7 @@ describeIfPostgres('the projector as its own process against PostgreSQL', () => 
     try {
       await readModels.reader().waitFor(head, 60_000);
     } catch (error) {
-      throw new Error(`${String(error)}; projector stderr: ${stderr}`);
+      throw new Error(`${String(error)}; projector stderr: ${stderr()}`);
     }
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
