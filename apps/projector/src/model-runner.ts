@@ -36,7 +36,7 @@ export class ModelRunner {
   private readonly usedSinceEviction = new Set<string>();
   /**
    * Every key the generation holds a document for (those stored when this runner started, and
-   * every one it has handed to the store since): a key outside it has no stored document, so its
+   * every one it has checkpointed since): a key outside it has no stored document, so its
    * initial document needs no read. Null when unknown: every missing document is then read.
    */
   private readonly stored: Set<string> | null;
@@ -112,6 +112,10 @@ export class ModelRunner {
     return stored === null
       ? this.projection.initialDoc(key)
       : parseDocument(this.projection, stored, key);
+  }
+
+  get uncheckpointedDocs(): number {
+    return this.docsDirty.size;
   }
 
   /** Documents changed since the last checkpoint (a restart would fold their events again). */

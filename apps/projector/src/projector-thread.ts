@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventStoreConfig } from '@ledger/event-store';
@@ -21,8 +22,11 @@ export type ProjectorThreadReply =
 
 /** Pause before a thread that died on its own is started again. */
 const RESTART_AFTER_MS = 1_000;
-/** A thread that has not finished its last commit and closed its stores by then is terminated. */
-const STOP_TIMEOUT_MS = 10_000;
+/**
+ * A thread that has not written its last checkpoint and closed its stores by then is terminated
+ * (crash-safe: the next start folds again from the checkpoint before it).
+ */
+const STOP_TIMEOUT_MS = 60_000;
 
 /**
  * The embedded projector on a thread of the API process: folding events and serialising read
@@ -41,7 +45,10 @@ export class ProjectorThread {
   ) {}
 
   /** Resolves once the projector has loaded its models and subscribed; rejects if it could not. */
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    // libuv's thread pool (file I/O, DNS, crypto) is process-wide and started by its first user,
+    // whose priority its threads inherit: this thread starts it, not the projector's lowered one.
+    await access(__filename);
     return new Promise<void>((resolve, reject) => {
       const worker = new Worker(join(__dirname, 'projector-thread.worker.js'), {
         workerData: this.data,
@@ -59,7 +66,10 @@ export class ProjectorThread {
             break;
           case 'failed':
             if (started) this.onError(reply.message);
-            else reject(new Error(`projector thread: ${reply.message}`));
+            else {
+              reject(new Error(`projector thread: ${reply.message}`));
+              void worker.terminate();
+            }
             break;
           case 'stopped':
             break;
@@ -89,7 +99,8 @@ export class ProjectorThread {
       if (this.stopping) return;
       this.start().catch((error: unknown) => {
         this.onError(error instanceof Error ? error.message : String(error));
-        if (!this.stopping && this.worker === null) this.restartLater();
+        // The failed thread may not have exited yet: its exit does not restart (it never started).
+        if (!this.stopping) this.restartLater();
       });
     }, RESTART_AFTER_MS);
   }

@@ -106,6 +106,36 @@ function projectorSuite(
       await projector.stop();
     });
 
+    it('writes views at every commit and documents only at checkpoints, sooner when more documents changed than its cache holds', async () => {
+      const documented = async (): Promise<number> => {
+        const [generation] = await readModels.generations();
+        return generation === undefined
+          ? 0
+          : (await readModels.documentKeys('test-tallies', generation.generation)).length;
+      };
+      const rare = { ...options, checkpointEvents: 1_000_000, checkpointIntervalMs: 3_600_000 };
+      const first = new Projector(events, readModels, [tallies], { ...rare, maxCachedDocs: 100 });
+      await first.start();
+      await readModels.reader().waitFor(await appendMany(events, 3, 10));
+      // Views are served; no checkpoint is due, so no document is stored yet.
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      expect(await documented()).toBe(0);
+      await first.stop();
+      // The stop wrote the checkpoint.
+      expect(await documented()).toBe(3);
+      const second = new Projector(events, readModels, [tallies], { ...rare, maxCachedDocs: 2 });
+      await second.start();
+      // Five new keys, more than the cache's two, bring checkpoints forward before any is due.
+      await readModels.reader().waitFor(await appendMany(events, 8, 2));
+      const deadline = Date.now() + 10_000;
+      while ((await documented()) <= 3 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await documented()).toBeGreaterThan(3);
+      expect(await storedViews(readModels)).toEqual(await expectedViews(events));
+      await second.stop();
+      expect(await documented()).toBe(8);
+    });
+
     it('resumes after a restart without double-applying or skipping', async () => {
       const first = new Projector(events, readModels, [tallies], options);
       await first.start();

@@ -10,11 +10,15 @@ import {
 import { ModelRunner, type AnyProjection } from './model-runner';
 
 export interface ProjectorOptions {
-  /** Commit after this many events even while catching up (bounds a crash's redo and memory). */
+  /** Commit views after at most this many events, even while catching up. */
   readonly maxPendingEvents: number;
   /** Commit at least this often while events flow; when the log goes quiet, commit at once. */
   readonly commitIntervalMs: number;
-  /** Cached documents per model before the cache starts over from the store. */
+  /**
+   * Cached documents per model: past it, documents not updated lately are dropped after a commit
+   * (the store holds them). A document changed since the last checkpoint cannot be dropped, so
+   * more of them than this bring the next checkpoint forward (at most every maxPendingEvents).
+   */
   readonly maxCachedDocs: number;
   /**
    * Documents are written (a checkpoint) after at most this many events, or this long after the
@@ -40,18 +44,19 @@ export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
 /** Quiet time after the last event before an idle commit: live writes show up within ~10 ms. */
 const IDLE_MS = 5;
 /**
- * A commit serialises every document changed since the last one on this thread — in the API
- * process, the thread that answers requests. Commits are spaced at least this many times their
- * own cost apart, so they take at most ~1/(1+factor) of the thread however large documents grow
- * (a platform-year's metrics document holds every record): cheap commits still go out within
- * IDLE_MS of the log going quiet, and a 20 ms commit waits until 180 ms after the last.
+ * A commit serialises every view changed since the last one (and at a checkpoint every document)
+ * on this thread. Commits are spaced at least this many times their own cost apart, so they take
+ * at most ~1/(1+factor) of it however large views and documents grow, leaving the fold (and, on
+ * a small machine, the requests beside it) the rest: cheap commits still go out within IDLE_MS of
+ * the log going quiet, and a 20 ms commit waits until 180 ms after the last.
  */
 const COMMIT_COST_FACTOR = 9;
 /** ...but never more than this apart while events flow: read-your-writes waits stay short. */
 const MAX_COMMIT_SPACING_MS = 2_000;
 /**
- * A live commit serialises its documents in slices of about this long, letting requests in
- * between: a commit of large documents never holds the API's thread for more than a slice.
+ * A live commit serialises in slices of about this long, with the event loop turning between
+ * them: a large checkpoint never holds this thread's timers and messages (a stop request, the
+ * store's replies) for more than a slice.
  */
 const SLICE_MS = 4;
 
@@ -94,8 +99,9 @@ export interface ModelStatus {
 
 /**
  * Applies every projection to its read model from one catch-up subscription over the whole log.
- * All models commit together, documents and positions in one transaction per commit, so readers
- * see every model at one position and a crash resumes exactly where the last commit ended.
+ * All models commit together, views, documents and positions in one transaction per commit, so
+ * readers see every model at one position; a crash resumes folding from the last checkpoint, and
+ * no view is written again until the fold has passed the stored ones (read-model-store.ts).
  */
 export class Projector {
   private runners: ModelRunner[] = [];
@@ -105,7 +111,7 @@ export class Projector {
   private pending = 0;
   private lastCommit = Date.now();
   private sinceCheckpoint = 0;
-  private lastCheckpoint = Date.now();
+  private lastCheckpoint = performance.now();
   private checkpointTimer: NodeJS.Timeout | null = null;
   /** How long the last commit held this thread (serialising its documents), in ms. */
   private lastCommitCost = 0;
@@ -204,7 +210,10 @@ export class Projector {
         seen += 1;
         // Nobody reads a generation being built: only checkpoints (documents, views and
         // positions) are written, to bound the documents held in memory.
-        if (seen % this.options.checkpointEvents === 0) {
+        if (
+          seen % this.options.checkpointEvents === 0 ||
+          (seen % this.options.maxPendingEvents === 0 && this.cacheFullOfChanges())
+        ) {
           await writing;
           writing = this.writeApplied([], false, true);
           // Awaited at the next commit or at the end; a failure must not go unhandled meanwhile.
@@ -304,6 +313,11 @@ export class Projector {
     this.checkpointTimer = null;
   }
 
+  /** More documents changed since the last checkpoint than a model's cache should hold. */
+  private cacheFullOfChanges(): boolean {
+    return this.runners.some((r) => r.uncheckpointedDocs > this.options.maxCachedDocs);
+  }
+
   /**
    * When the log goes quiet with documents not yet checkpointed, a commit at the checkpoint
    * interval writes them: a restart then has nothing to fold again.
@@ -313,7 +327,7 @@ export class Projector {
     if (!this.runners.some((r) => r.uncheckpointed)) return;
     const wait = Math.max(
       0,
-      this.options.checkpointIntervalMs - (Date.now() - this.lastCheckpoint),
+      this.options.checkpointIntervalMs - (performance.now() - this.lastCheckpoint),
     );
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
@@ -349,7 +363,8 @@ export class Projector {
     const checkpoint =
       this.stopped ||
       this.sinceCheckpoint >= this.options.checkpointEvents ||
-      Date.now() - this.lastCheckpoint >= this.options.checkpointIntervalMs;
+      performance.now() - this.lastCheckpoint >= this.options.checkpointIntervalMs ||
+      (this.sinceCheckpoint >= this.options.maxPendingEvents && this.cacheFullOfChanges());
     const wrote = await this.writeApplied(replaced, true, checkpoint);
     this.checkpointLater();
     if (!wrote) return;
@@ -380,7 +395,7 @@ export class Projector {
     this.lastCommit = Date.now();
     if (checkpoint) {
       this.sinceCheckpoint = 0;
-      this.lastCheckpoint = Date.now();
+      this.lastCheckpoint = performance.now();
     }
     if (commits.length === 0) return false;
     const positions: PositionWrite[] = commits.map((c) => c.position);

@@ -154,22 +154,22 @@ function handle(message) {
   }
 }
 
-port.on('message', (/** @type {WriterMessage} */ message) => {
-  /** @type {number} */
-  let id = -1;
+/**
+ * One step, its failure answered to its own batch: a failed step of one batch never swallows the
+ * steps of another that came in the same message.
+ * @param {BeginMessage | RowsMessage | CommitMessage | CloseMessage} message
+ */
+function handleSafely(message) {
   try {
-    if (message.kind === 'steps') {
-      for (const step of message.steps) {
-        id = step.id;
-        handle(step);
-      }
-    } else {
-      if ('id' in message) id = message.id;
-      handle(message);
-    }
+    handle(message);
   } catch (error) {
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
     batch = undefined;
-    reply({ id, outcome: 'failed', message: String(error) });
+    reply({ id: 'id' in message ? message.id : -1, outcome: 'failed', message: String(error) });
   }
+}
+
+port.on('message', (/** @type {WriterMessage} */ message) => {
+  if (message.kind === 'steps') for (const step of message.steps) handleSafely(step);
+  else handleSafely(message);
 });

@@ -15,20 +15,24 @@ CREATE SCHEMA IF NOT EXISTS "${schema}";
 CREATE TABLE IF NOT EXISTS "${schema}".rm_generations (
   model text NOT NULL, generation integer NOT NULL, version integer NOT NULL,
   position bigint NOT NULL, status text NOT NULL CHECK (status IN ('active', 'building')),
+  doc_position bigint,
   PRIMARY KEY (model, generation));
 CREATE TABLE IF NOT EXISTS "${schema}".rm_docs (
   model text NOT NULL, generation integer NOT NULL, key text COLLATE "C" NOT NULL,
-  doc text NOT NULL, view text NOT NULL, PRIMARY KEY (model, generation, key));
+  doc text, view text, PRIMARY KEY (model, generation, key));
 CREATE TABLE IF NOT EXISTS "${schema}".rm_meta (name text PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO "${schema}".rm_meta (name, value) VALUES ('epoch', 0) ON CONFLICT DO NOTHING;
--- Documents are written at checkpoints, views at every commit (read-model-store.ts): a key may
--- have a view before its first document, or (a checkpoint's row) the reverse. A generation made
--- before checkpoints wrote its documents with every commit, at its position.
-ALTER TABLE "${schema}".rm_docs ALTER COLUMN doc DROP NOT NULL;
-ALTER TABLE "${schema}".rm_docs ALTER COLUMN view DROP NOT NULL;
-ALTER TABLE "${schema}".rm_generations ADD COLUMN IF NOT EXISTS doc_position bigint;
-UPDATE "${schema}".rm_generations SET doc_position = position WHERE doc_position IS NULL;
-ALTER TABLE "${schema}".rm_generations ALTER COLUMN doc_position SET NOT NULL;`;
+-- A schema from before checkpoints (read-model-store.ts), moved over once: documents are written
+-- at checkpoints and views at every commit, so a key may have either one first. A null
+-- doc_position (never written, as by code from before checkpoints) reads as position.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = '${schema}'
+      AND table_name = 'rm_generations' AND column_name = 'doc_position') THEN
+    ALTER TABLE "${schema}".rm_generations ADD COLUMN doc_position bigint;
+    ALTER TABLE "${schema}".rm_docs ALTER COLUMN doc DROP NOT NULL;
+    ALTER TABLE "${schema}".rm_docs ALTER COLUMN view DROP NOT NULL;
+  END IF;
+END $$;`;
 }
 
 // Positions fit in a double (the store's positions are safe integers): read int8 as a number.
@@ -84,7 +88,7 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async generations(): Promise<ModelGeneration[]> {
     const { rows } = await this.pool.query<GenerationRow>(
-      'SELECT model, generation, version, position, doc_position AS "docPosition", status FROM rm_generations ORDER BY model, generation',
+      'SELECT model, generation, version, position, COALESCE(doc_position, position) AS "docPosition", status FROM rm_generations ORDER BY model, generation',
     );
     return rows;
   }

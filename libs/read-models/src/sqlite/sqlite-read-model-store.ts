@@ -13,7 +13,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rm_generations (
   model TEXT NOT NULL, generation INTEGER NOT NULL, version INTEGER NOT NULL,
   position INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('active', 'building')),
-  doc_position INTEGER NOT NULL DEFAULT -1,
+  doc_position INTEGER,
   PRIMARY KEY (model, generation)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -42,8 +42,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS rm_docs_key ON rm_docs (model, generation, key
 
 /**
  * Creates the tables, or moves a file made with an earlier layout to the current one: views and
- * documents in one table (rowid or WITHOUT ROWID), and generations without a documents' position
- * (their documents were written with every commit: at `position`). Keys, generations and
+ * documents in one table (rowid or WITHOUT ROWID), and generations without a documents' position. Keys, generations and
  * positions stay valid. One immediate transaction: two processes opening an old file at once
  * migrate it once.
  */
@@ -74,10 +73,10 @@ function ensureTables(db: Database.Database): void {
       .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rm_generations')")
       .all()
       .map((column) => column.name);
-    if (!generationColumns.includes('doc_position')) {
-      db.exec('ALTER TABLE rm_generations ADD COLUMN doc_position INTEGER NOT NULL DEFAULT -1');
-      db.exec('UPDATE rm_generations SET doc_position = position');
-    }
+    // Null (never written) reads as `position`: code from before checkpoints wrote documents
+    // with every commit and knows no doc_position, so a generation it still writes stays right.
+    if (!generationColumns.includes('doc_position'))
+      db.exec('ALTER TABLE rm_generations ADD COLUMN doc_position INTEGER');
   }).immediate();
 }
 
@@ -130,7 +129,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.writer = new SqliteReadModelWriter(path);
     this.statements = {
       generations: this.db.prepare<[], GenerationRow>(
-        'SELECT model, generation, version, position, doc_position AS docPosition, status FROM rm_generations ORDER BY model, generation',
+        'SELECT model, generation, version, position, COALESCE(doc_position, position) AS docPosition, status FROM rm_generations ORDER BY model, generation',
       ),
       nextGeneration: this.db.prepare<[string], { next: number }>(
         'SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM rm_generations WHERE model = ?',
