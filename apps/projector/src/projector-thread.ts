@@ -49,6 +49,8 @@ export class ProjectorThread {
     // libuv's thread pool (file I/O, DNS, crypto) is process-wide and started by its first user,
     // whose priority its threads inherit: this thread starts it, not the projector's lowered one.
     await access(__filename);
+    // A restart that a stop overtook meanwhile starts nothing.
+    if (this.stopping) return;
     return new Promise<void>((resolve, reject) => {
       const worker = new Worker(join(__dirname, 'projector-thread.worker.js'), {
         workerData: this.data,
