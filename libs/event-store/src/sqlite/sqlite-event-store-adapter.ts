@@ -43,7 +43,7 @@ import {
   type ReadAheadQuery,
 } from './sqlite-read-ahead';
 import { SQLITE_SCHEMA, STORED_COLUMNS, storedEventsOf, type StoredRow } from './sqlite-schema';
-import { SqliteWriter, type WriterOutcome } from './sqlite-writer';
+import { ROWS_PER_MESSAGE, SqliteWriter, type WriterOutcome } from './sqlite-writer';
 
 /**
  * What this process believes the file looks like after the batches it has sent: the writer
@@ -85,8 +85,6 @@ const STREAM_READ_SQL = {
 /** Column of the revision in STORED_COLUMNS: a stream read's cursor. */
 const REVISION_COLUMN = 2;
 
-/** Rows handed to the writer thread per message while the rest of the batch is being hashed. */
-const CHUNK_ROWS = 256;
 /** Heads remembered between batches; a miss costs one indexed read. */
 const HEAD_CACHE_LIMIT = 100_000;
 /**
@@ -246,7 +244,7 @@ export class SqliteEventStoreAdapter implements EventStoreAdapter {
 
     const batchId = this.writer.begin(cache.lastPosition, cache.lastHash, assumed);
     let plan = planBatch(appends, context(), {
-      chunkSize: CHUNK_ROWS,
+      chunkSize: ROWS_PER_MESSAGE,
       onChunk: (rows) => {
         this.writer.rows(batchId, rows);
       },

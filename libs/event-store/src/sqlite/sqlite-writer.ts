@@ -3,6 +3,12 @@ import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../port/errors';
 import type { StoredEvent, StreamHead } from '../port/types';
 
+/**
+ * Rows a batch's planner hands over at a time (its chunk size): a full chunk goes to the writer
+ * thread at once, to be inserted while the next is hashed.
+ */
+export const ROWS_PER_MESSAGE = 256;
+
 /** Values per row in a 'rows' message, in ledger_events column order (see the worker). */
 const STORED_EVENT_COLUMN_COUNT = 8;
 
@@ -27,9 +33,9 @@ interface WriterThread {
   >;
   readonly exited: Promise<void>;
   /**
-   * Steps not yet posted: a batch's begin waits for its first rows, and the rows of a chunk for
-   * the next chunk or the commit, so a small batch is one message instead of three (posting one
-   * costs the main thread more than a small batch's inserts cost the writer).
+   * Steps not yet posted: a batch's begin waits for its first rows, and its last (short) chunk
+   * of rows for the commit, so a small batch is one message instead of three (posting one costs
+   * the main thread more than a small batch's inserts cost the writer).
    */
   readonly outbox: WriterStep[];
 }
@@ -85,9 +91,10 @@ export class SqliteWriter {
       values[at + 7] = row.hash;
       at += STORED_EVENT_COLUMN_COUNT;
     }
-    // Rows already held go now: the writer inserts them while this chunk waits for the next.
-    if (thread.outbox.some((step) => step.kind === 'rows')) this.post(thread);
     thread.outbox.push({ kind: 'rows', id, rows: values });
+    // A full chunk has more behind it: the writer inserts it while the next is being hashed. A
+    // short one is the batch's last and goes with the commit.
+    if (rows.length >= ROWS_PER_MESSAGE) this.post(thread);
   }
 
   commit(id: number, newHeads: Iterable<StreamHead>): Promise<WriterOutcome> {
