@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LedgerEventStore, SqliteEventStoreAdapter, type StreamHead } from '@ledger/event-store';
+import { REPO_ROOT, typeScriptEntry } from '../support/typescript-entry';
 
-const ROOT = resolve(__dirname, '../..');
 const CHILD = 'test/support/append-until-killed.ts';
 const KILL_AFTER = 5_000;
 
@@ -18,11 +18,10 @@ interface KilledRun {
 /** Spawns the appender, SIGKILLs it once KILL_AFTER ids are acknowledged, and waits for its exit. */
 function appendUntilKilled(dbPath: string, timeoutMs: number): Promise<KilledRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', CHILD, dbPath],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, typeScriptEntry(CHILD, dbPath), {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked: string[] = [];
     let partial = '';
     let stderr = '';

@@ -19,9 +19,9 @@ import {
   freshSqliteStoreAt,
   postgresUrl,
 } from '../support/stores';
+import { REPO_ROOT, typeScriptEntry } from '../support/typescript-entry';
 
 const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 const PLATFORM = 'platform-cq001';
 const YEAR = 'platformyear-cq001_2025';
 /** Enough events for several read pages and several chunks of export text. */
@@ -36,15 +36,8 @@ async function ledger(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcom
   try {
     const { stdout } = await run(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/ledger-cli/src/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      typeScriptEntry('apps/ledger-cli/src/main.ts', ...args),
+      { cwd: REPO_ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
     );
     return { code: 0, stdout };
   } catch (error) {

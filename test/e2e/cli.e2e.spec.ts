@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { freshSqliteStoreAt } from '../support/stores';
 import { events } from '../contract/contract-fixtures';
+import { REPO_ROOT, typeScriptEntry } from '../support/typescript-entry';
 
 const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 
 async function ledger(
   dataDir: string,
@@ -17,15 +17,8 @@ async function ledger(
   try {
     const { stdout } = await run(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/ledger-cli/src/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dataDir } },
+      typeScriptEntry('apps/ledger-cli/src/main.ts', ...args),
+      { cwd: REPO_ROOT, env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dataDir } },
     );
     return { code: 0, stdout };
   } catch (error) {

@@ -4,36 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestApi } from '../support/ledger-api';
 import { WRITE_ROUTES } from './ledger-fixtures';
-
-const ROOT = join(__dirname, '..', '..');
+import { REPO_ROOT, typeScriptEntry } from '../support/typescript-entry';
 
 /** Starts apps/ledger-api/src/main.ts as `npm start` does, returns its first lines of output. */
 async function startMain(
   dataDir: string,
   args: string[],
 ): Promise<{ output: string; url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/ledger-api/src/main.ts',
-      ...args,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        LEDGER_DATA_DIR: dataDir,
-        PORT: '0',
-        LEDGER_ANCHOR_INTERVAL_MS: '0',
-        LEDGER_DEMO: '',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, typeScriptEntry('apps/ledger-api/src/main.ts', ...args), {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      LEDGER_DATA_DIR: dataDir,
+      PORT: '0',
+      LEDGER_ANCHOR_INTERVAL_MS: '0',
+      LEDGER_DEMO: '',
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {

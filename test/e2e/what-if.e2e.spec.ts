@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { programStream } from '@ledger/domain';
 import { describeIfPostgres } from '../support/stores';
 import { TestApi, type StoreKind } from '../support/ledger-api';
 import { filingBody, programBody, uscc } from './ledger-fixtures';
+import { REPO_ROOT, typeScriptEntry } from '../support/typescript-entry';
 
 interface ErrorBody {
   error: { code: string; message: string; details: { field: string; reason: string }[] };
@@ -38,22 +39,14 @@ interface WhatIfAnswer {
 
 const errorOf = (body: unknown) => (body as ErrorBody).error;
 const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
 
 /** The CLI as an operator runs it, on the API's SQLite file. */
 async function ledger(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout } = await run(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/ledger-cli/src/main.ts',
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dataDir } },
+      typeScriptEntry('apps/ledger-cli/src/main.ts', ...args),
+      { cwd: REPO_ROOT, env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dataDir } },
     );
     return { code: 0, out: stdout };
   } catch (error) {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LedgerEventStore, SqliteEventStoreAdapter, type EventStore } from '@ledger/event-store';
 import {
   foldEvents,
@@ -27,22 +27,15 @@ import {
 } from '../../../test/support/stores';
 import { createProjector, PROJECTIONS } from './open-projector';
 import { DEFAULT_PROJECTOR_OPTIONS } from './projector';
-
-const ROOT = resolve(__dirname, '../../..');
+import { REPO_ROOT, typeScriptEntry } from '../../../test/support/typescript-entry';
 
 /** `npm run projector` as a child process with these settings; its stderr is collected. */
 function spawnProjector(env: NodeJS.ProcessEnv): { child: ChildProcess; stderr: () => string } {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/projector/src/main.ts',
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(process.execPath, typeScriptEntry('apps/projector/src/main.ts'), {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return { child, stderr: () => stderr };
